@@ -1,0 +1,118 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { TokenService } from './auth/tokens';
+import { systemClock, type Clock } from './clock/clock';
+import type { Config } from './config/config';
+import { migrateDatabase, openDatabase, type Database } from './db/database';
+import { createFormatError } from './errors/format-error';
+import { createContextBuilder, type GraphQLContext } from './graphql/context';
+import { buildGraphQLSchema, withPermissions } from './graphql/schema';
+import { createRequestHandler, listen } from './http/server';
+import { createLogger, type Logger } from './logging/logger';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { AuthService } from './modules/auth/auth.service';
+import { LoginThrottle } from './modules/auth/login-throttle';
+import { normalizeLoginId, isAcceptablePassword } from './modules/members/member-rules';
+import { MemberResolver } from './modules/members/member.resolver';
+import { MemberService } from './modules/members/member.service';
+
+export interface AppDependencies {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  database: Database;
+  logger: Logger;
+  /** Graceful: stop accepting, finish in-flight requests (bounded), close the database. */
+  stop(): Promise<void>;
+}
+
+/** ADMIN_LOGIN_ID/ADMIN_PASSWORD: that admin exists, with that password, after start-up. */
+async function ensureBootstrapAdmin(config: Config, members: MemberService, logger: Logger): Promise<void> {
+  if (!config.bootstrapAdmin) return;
+  const loginId = normalizeLoginId(config.bootstrapAdmin.loginId);
+  if (!loginId) throw new Error('ADMIN_LOGIN_ID must be 4 to 32 characters of a-z, 0-9, ".", "_" or "-".');
+  if (!isAcceptablePassword(config.bootstrapAdmin.password)) throw new Error('ADMIN_PASSWORD must be 8 to 128 characters.');
+  const { created } = await members.ensureAdmin({
+    loginId,
+    password: config.bootstrapAdmin.password,
+    name: loginId,
+    phone: null,
+    gender: 'MALE',
+  });
+  logger.info({ loginId, created }, created ? 'admin created' : 'admin ensured');
+}
+
+/** Opens and migrates the database, wires the services and serves GraphQL on the configured port. */
+export async function startApp(config: Config, dependencies: AppDependencies = {}): Promise<RunningApp> {
+  const clock = dependencies.clock ?? systemClock;
+  const logger = dependencies.logger ?? createLogger(config.logLevel);
+
+  const database = await openDatabase(config, logger);
+  try {
+    await migrateDatabase(database, logger);
+    const { prisma } = database;
+    const tokens = new TokenService(
+      {
+        secret: resolveJwtSecret(config),
+        issuer: config.jwtIssuer,
+        audience: config.jwtAudience,
+        ttlSeconds: config.jwtTtlSeconds,
+      },
+      clock,
+    );
+    const members = new MemberService(prisma);
+    const throttle = new LoginThrottle(
+      prisma,
+      { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes },
+      clock,
+    );
+    const auth = new AuthService(prisma, members, tokens, throttle, config.signupCode);
+    await ensureBootstrapAdmin(config, members, logger);
+
+    const schema = await buildGraphQLSchema(
+      config.timeZone,
+      new Map<Function, object>([
+        [AuthResolver, new AuthResolver(auth)],
+        [MemberResolver, new MemberResolver(members)],
+      ]),
+    );
+    const apollo = new ApolloServer<GraphQLContext>({
+      schema: withPermissions(schema),
+      introspection: config.graphqlIntrospection,
+      includeStacktraceInErrorResponses: false,
+      formatError: createFormatError(logger),
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+    });
+    await apollo.start();
+
+    const handler = createRequestHandler(apollo, createContextBuilder(tokens, members), logger);
+    const http = await listen(handler, config.port, config.host);
+    const url = `http://${config.host && config.host !== '0.0.0.0' ? config.host : 'localhost'}:${http.port}/graphql`;
+    logger.info({ url, database: database.kind }, 'pitchside is ready');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port: http.port,
+      database,
+      logger,
+      stop() {
+        stopping ??= (async () => {
+          await http.close(config.shutdownTimeoutMs);
+          await apollo.stop();
+          await database.close();
+          logger.info('pitchside stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

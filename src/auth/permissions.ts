@@ -1,0 +1,61 @@
+import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { allow, deny, rule, shield } from 'graphql-shield';
+import type { IRuleTypeMap } from 'graphql-shield/typings/types';
+import { forbidden, unauthenticated } from '../errors/errors';
+import type { GraphQLContext } from '../graphql/context';
+
+/** These rules read only the context, so each runs once per request ('contextual' cache). */
+export const isAnyone = rule('isAnyone', { cache: 'contextual' })(() => true);
+
+export const isSignedIn = rule('isSignedIn', { cache: 'contextual' })(
+  (_parent, _args, ctx: GraphQLContext) => ctx.viewer !== null || unauthenticated(),
+);
+
+export const isAdmin = rule('isAdmin', { cache: 'contextual' })((_parent, _args, ctx: GraphQLContext) => {
+  if (ctx.viewer === null) return unauthenticated();
+  return ctx.viewer.role === 'ADMIN' || forbidden('Only admins can do this.');
+});
+
+/**
+ * Who may call each root field. Anything not listed is denied (fallbackRule), so a new field is
+ * closed until someone decides who may use it.
+ */
+export const rootFieldRules = {
+  Query: {
+    me: isSignedIn,
+    member: isSignedIn,
+    members: isAdmin,
+  },
+  Mutation: {
+    signUp: isAnyone,
+    login: isAnyone,
+    setRole: isAdmin,
+  },
+} satisfies IRuleTypeMap;
+
+/**
+ * Object types below the root are reachable only through a root field that was allowed; which of
+ * their fields a viewer may read (the privacy rule) is decided in their resolvers, which answer null.
+ */
+function allowNonRootTypes(schema: GraphQLSchema): IRuleTypeMap {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  return Object.fromEntries(
+    Object.values(schema.getTypeMap())
+      .filter((type) => type instanceof GraphQLObjectType && !roots.has(type) && !type.name.startsWith('__'))
+      .map((type) => [type.name, allow]),
+  );
+}
+
+export function createPermissions(schema: GraphQLSchema) {
+  return shield(
+    { ...allowNonRootTypes(schema), ...rootFieldRules },
+    {
+      fallbackRule: deny,
+      fallbackError: (_thrown, _parent, _args, ctx) =>
+        (ctx as unknown as GraphQLContext).viewer ? forbidden() : unauthenticated(),
+      // Resolvers' own errors pass through untouched; formatError masks anything unexpected.
+      allowExternalErrors: true,
+      debug: false,
+    },
+  );
+}

@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from '../config/config';
+import { migrateDatabase, openDatabase } from '../db/database';
+import { MigrationError } from '../db/migrate';
+import { createLogger } from '../logging/logger';
+
+/** `npm run db:migrate`: apply pending migrations to the configured database, then exit. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger);
+  try {
+    const applied = await migrateDatabase(database, logger);
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  const expected = error instanceof ConfigError || error instanceof MigrationError;
+  process.stderr.write(`Migration failed: ${expected ? error.message : (error?.stack ?? error)}\n`);
+  process.exit(1);
+});

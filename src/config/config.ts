@@ -1,0 +1,161 @@
+/**
+ * The one typed configuration object. `loadConfig` is the only reader of the environment:
+ * main.ts hands it `process.env`, tests hand it a plain object. Names and defaults are those of
+ * ../shared/api-rules.md ("Settings"); anything invalid stops start-up with every bad variable named.
+ */
+export interface Config {
+  nodeEnv: string;
+  isProduction: boolean;
+  host: string | undefined;
+  port: number;
+  /** PostgreSQL connection string; undefined means the embedded database in `dataDir`. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  /** Undefined outside production: a generated secret is kept in `dataDir` instead. */
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  jwtIssuer: string;
+  jwtAudience: string;
+  /** Both set, or neither. */
+  bootstrapAdmin: { loginId: string; password: string } | undefined;
+  signupCode: string | undefined;
+  loginMaxFailures: number;
+  loginFailureWindowMinutes: number;
+  graphqlIntrospection: boolean;
+  timeZone: string;
+  logLevel: LogLevel;
+  shutdownTimeoutMs: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads one variable at a time, collecting problems so that all are reported together. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  /** The trimmed value, or undefined when unset or empty. */
+  optional(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.optional(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return fallback;
+  }
+
+  /** "45s", "30m", "12h", "7d", or a bare number of seconds. */
+  durationSeconds(name: string, fallback: string): number {
+    const raw = this.optional(name) ?? fallback;
+    const match = /^(\d+)\s*([smhd]?)$/.exec(raw);
+    const unitSeconds = { '': 1, s: 1, m: 60, h: 3600, d: 86400 } as const;
+    const seconds = match ? Number(match[1]) * unitSeconds[match[2] as keyof typeof unitSeconds] : 0;
+    if (seconds <= 0 || !Number.isSafeInteger(seconds)) {
+      this.problems.push(`${name} must be a positive duration such as 45m, 12h or 7d, got "${raw}"`);
+      return 1;
+    }
+    return seconds;
+  }
+}
+
+function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const MIN_JWT_SECRET_BYTES = 32;
+
+export function loadConfig(env: Env): Config {
+  const read = new EnvReader(env);
+  const nodeEnv = read.string('NODE_ENV', 'development');
+  const isProduction = nodeEnv === 'production';
+
+  const databaseUrl = read.optional('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    read.problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+  }
+
+  const jwtSecret = read.optional('JWT_SECRET');
+  if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret) < MIN_JWT_SECRET_BYTES) {
+    read.problems.push(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes long`);
+  } else if (jwtSecret === undefined && isProduction) {
+    read.problems.push(`JWT_SECRET is required when NODE_ENV=production (at least ${MIN_JWT_SECRET_BYTES} bytes)`);
+  }
+
+  const adminLoginId = read.optional('ADMIN_LOGIN_ID');
+  const adminPassword = read.optional('ADMIN_PASSWORD');
+  if ((adminLoginId === undefined) !== (adminPassword === undefined)) {
+    read.problems.push('ADMIN_LOGIN_ID and ADMIN_PASSWORD must be set together');
+  }
+
+  const timeZone = read.string('TZ', 'Asia/Seoul');
+  if (!isValidTimeZone(timeZone)) read.problems.push(`TZ must be an IANA time zone such as Asia/Seoul, got "${timeZone}"`);
+
+  const config: Config = {
+    nodeEnv,
+    isProduction,
+    host: read.optional('HOST'),
+    port: read.integer('PORT', 4000, 0, 65535),
+    databaseUrl,
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 100),
+    dataDir: read.string('DATA_DIR', './data'),
+    jwtSecret,
+    jwtTtlSeconds: read.durationSeconds('JWT_TTL', '12h'),
+    jwtIssuer: read.string('JWT_ISSUER', 'pitchside'),
+    jwtAudience: read.string('JWT_AUDIENCE', 'pitchside-api'),
+    bootstrapAdmin: adminLoginId && adminPassword ? { loginId: adminLoginId, password: adminPassword } : undefined,
+    signupCode: read.optional('SIGNUP_CODE'),
+    loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginFailureWindowMinutes: read.integer('LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
+    graphqlIntrospection: read.boolean('GRAPHQL_INTROSPECTION', true),
+    timeZone,
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Config } from '../config/config';
+import { PrismaClient } from '../generated/prisma/client';
+import type { Logger } from '../logging/logger';
+import { lockDataDir } from './embedded-lock';
+import { migrate } from './migrate';
+import type { SqlSession } from './sql-session';
+
+export type { PrismaClient };
+
+export interface Database {
+  readonly kind: 'postgres' | 'embedded';
+  readonly prisma: PrismaClient;
+  /** Runs `work` on one connection of its own. */
+  withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL through a pool when DATABASE_URL is set; otherwise PGlite (the same PostgreSQL,
+ * compiled to WASM, in-process) persisted in DATA_DIR. Same migrations and SQL for both.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.databasePoolSize, logger)
+    : openEmbedded(config.dataDir);
+}
+
+function openPostgres(connectionString: string, poolSize: number, logger: Logger): Database {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client's error (a restarted database) must not crash the process; the pool replaces it.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgres',
+    prisma,
+    async withSession(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+          exec: async (script) => void (await client.query(script)),
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const unlock = lockDataDir(dataDir);
+  try {
+    const pglite = new PGlite(path.join(dataDir, 'pglite'));
+    await pglite.waitReady;
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      kind: 'embedded',
+      prisma,
+      // PGlite is one connection: the instance itself is the session.
+      withSession: (work) =>
+        work({
+          query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+          exec: async (script) => void (await pglite.exec(script)),
+        }),
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+export async function migrateDatabase(database: Database, logger: Logger): Promise<string[]> {
+  return database.withSession((session) => migrate(session, logger));
+}

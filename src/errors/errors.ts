@@ -1,0 +1,72 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every error code a client can act on (../shared/api-contract.graphql, "Error codes"),
+ * plus the masked one for everything unexpected. Nothing else creates client-facing errors.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  LOGIN_ID_TAKEN: 'LOGIN_ID_TAKEN',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  INVALID_JOIN_CODE: 'INVALID_JOIN_CODE',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  ADDRESS_NOT_FOUND: 'ADDRESS_NOT_FOUND',
+  GEOCODING_UNAVAILABLE: 'GEOCODING_UNAVAILABLE',
+  AUDIENCE_MISMATCH: 'AUDIENCE_MISMATCH',
+  NOT_A_PARTICIPANT: 'NOT_A_PARTICIPANT',
+  CHECK_IN_NOT_OPEN: 'CHECK_IN_NOT_OPEN',
+  CHECK_IN_CLOSED: 'CHECK_IN_CLOSED',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  LOCATION_TOO_INACCURATE: 'LOCATION_TOO_INACCURATE',
+  ALREADY_CHECKED_IN: 'ALREADY_CHECKED_IN',
+  PAYMENT_NOT_REQUIRED: 'PAYMENT_NOT_REQUIRED',
+  PAYMENT_ALREADY_REQUESTED: 'PAYMENT_ALREADY_REQUESTED',
+  ALREADY_PAID: 'ALREADY_PAID',
+  PAYMENT_NOT_REQUESTED: 'PAYMENT_NOT_REQUESTED',
+  ALREADY_REVOKED: 'ALREADY_REVOKED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Codes that graphql-js and Apollo put on errors about the request itself (syntax, validation,
+ * variable coercion). Their messages describe the client's document, never the server.
+ */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
+
+/** Whether an error's code is one a client is meant to see; anything else gets masked. */
+export function isClientFacingCode(code: unknown): boolean {
+  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && CLIENT_CODES.has(code);
+}
+
+export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+  return error instanceof GraphQLError && error.extensions.code === code;
+}
+
+export const unauthenticated = () => appError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this.');
+
+export const forbidden = (message = 'You are not allowed to do this.') => appError(ErrorCode.FORBIDDEN, message);
+
+/** A value out of its range or form; `field` names the input field, as the contract asks. */
+export const badUserInput = (field: string, message: string) =>
+  appError(ErrorCode.BAD_USER_INPUT, message, { field });
+
+export const notFound = (what: 'member' | 'event' | 'participation' | 'penalty') =>
+  appError(ErrorCode.NOT_FOUND, `No such ${what}.`);

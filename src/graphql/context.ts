@@ -1,0 +1,37 @@
+import type { IncomingMessage } from 'node:http';
+import type { TokenService } from '../auth/tokens';
+import type { MemberRecord, MemberService } from '../modules/members/member.service';
+
+/** The signed-in member, read from the database on every request: role changes apply at once. */
+export type Viewer = MemberRecord;
+
+export interface GraphQLContext {
+  requestId: string;
+  clientAddress: string;
+  viewer: Viewer | null;
+  /** Members whose password this request proved (signUp, login); it grants no other right. */
+  authenticatedInRequest: Set<string>;
+}
+
+function bearerToken(request: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match ? match[1] : null;
+}
+
+/**
+ * A missing, bad, forged or expired token, or one whose member no longer exists, all leave the
+ * viewer null; the permission rules answer UNAUTHENTICATED wherever a viewer is needed.
+ */
+export function createContextBuilder(tokens: TokenService, members: MemberService) {
+  return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext> => {
+    const token = bearerToken(request);
+    const memberId = token ? tokens.verify(token) : null;
+    const viewer = memberId ? await members.findById(memberId) : null;
+    return {
+      requestId,
+      clientAddress: request.socket.remoteAddress ?? 'unknown',
+      viewer,
+      authenticatedInRequest: new Set(),
+    };
+  };
+}

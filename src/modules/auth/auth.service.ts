@@ -1,0 +1,63 @@
+import { timingSafeEqual } from 'node:crypto';
+import { decoyPasswordHash, verifyPassword } from '../../auth/passwords';
+import type { IssuedToken, TokenService } from '../../auth/tokens';
+import type { PrismaClient } from '../../db/database';
+import { ErrorCode, appError } from '../../errors/errors';
+import { PASSWORD_MAX_LENGTH, normalizeLoginId, validateSignUp, type SignUpFields } from '../members/member-rules';
+import type { MemberRecord, MemberService } from '../members/member.service';
+import type { LoginThrottle } from './login-throttle';
+
+export interface Session extends IssuedToken {
+  member: MemberRecord;
+}
+
+const invalidCredentials = () => appError(ErrorCode.INVALID_CREDENTIALS, 'Wrong login id or password.');
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class AuthService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly members: MemberService,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly signupCode: string | undefined,
+  ) {}
+
+  /** Fields first, then the join code, then the insert: only a member with the code learns whether an id is taken. */
+  async signUp(input: SignUpFields & { joinCode?: string | null }): Promise<Session> {
+    const newMember = validateSignUp(input);
+    if (this.signupCode !== undefined && !sameSecret(input.joinCode ?? '', this.signupCode)) {
+      throw appError(ErrorCode.INVALID_JOIN_CODE, 'That join code is not right.', { field: 'joinCode' });
+    }
+    const member = await this.members.create(newMember);
+    return { ...this.tokens.issue(member.id), member };
+  }
+
+  /**
+   * The same answer, in about the same time, for an unknown id and a wrong password: an unknown id
+   * still spends a hash. The throttle is checked before any hashing.
+   */
+  async login(rawLoginId: string, password: string, clientAddress: string): Promise<Session> {
+    const loginId = normalizeLoginId(rawLoginId);
+    if (!loginId || [...password].length > PASSWORD_MAX_LENGTH) {
+      // No account can have this id or password; still spend the hash so the answer looks the same.
+      await verifyPassword(await decoyPasswordHash(), password.slice(0, PASSWORD_MAX_LENGTH));
+      throw invalidCredentials();
+    }
+    await this.throttle.assertAllowed(loginId, clientAddress);
+
+    const account = await this.prisma.member.findUnique({ where: { loginId } });
+    const passwordMatches = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
+    const succeeded = account !== null && passwordMatches;
+    await this.throttle.record(loginId, succeeded ? 'SUCCEEDED' : 'FAILED', clientAddress);
+    if (!succeeded) throw invalidCredentials();
+
+    const { passwordHash: _omitted, ...member } = account;
+    return { ...this.tokens.issue(member.id), member };
+  }
+}

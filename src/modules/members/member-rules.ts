@@ -1,0 +1,69 @@
+import type { Gender } from '../../generated/prisma/client';
+import { badUserInput } from '../../errors/errors';
+
+/** The sign-up rules of api-rules.md ("Sign-up and login"), each in one function. */
+
+const LOGIN_ID = /^[a-z0-9._-]{4,32}$/;
+
+/** Login ids compare case-insensitively: they are stored and looked up lower-case. Null when malformed. */
+export function normalizeLoginId(raw: string): string | null {
+  const loginId = raw.toLowerCase();
+  return LOGIN_ID.test(loginId) ? loginId : null;
+}
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** Counted in characters (code points), not UTF-16 units. */
+export function isAcceptablePassword(password: string): boolean {
+  const length = [...password].length;
+  return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
+}
+
+const NAME_MAX_LENGTH = 50;
+/** Control characters have no place in a name shown to other members. */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+export function normalizeName(raw: string): string | null {
+  const name = raw.trim();
+  const length = [...name].length;
+  return length >= 1 && length <= NAME_MAX_LENGTH && !CONTROL_CHARACTERS.test(name) ? name : null;
+}
+
+/** Digits with optional hyphens between them and a leading +; 9 to 15 digits. Stored as given. */
+export function normalizePhone(raw: string): string | null {
+  const phone = raw.trim();
+  if (!/^\+?\d+(-\d+)*$/.test(phone)) return null;
+  const digits = phone.replace(/\D/g, '').length;
+  return digits >= 9 && digits <= 15 ? phone : null;
+}
+
+export interface NewMember {
+  loginId: string;
+  password: string;
+  name: string;
+  phone: string | null;
+  gender: Gender;
+}
+
+export interface SignUpFields {
+  loginId: string;
+  password: string;
+  name: string;
+  phone: string;
+  gender: Gender;
+}
+
+/** Checks every field in order and names the first bad one in `extensions.field`. */
+export function validateSignUp(input: SignUpFields): NewMember {
+  const loginId = normalizeLoginId(input.loginId);
+  if (!loginId) throw badUserInput('loginId', 'loginId must be 4 to 32 characters of a-z, 0-9, ".", "_" or "-".');
+  if (!isAcceptablePassword(input.password)) {
+    throw badUserInput('password', `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`);
+  }
+  const name = normalizeName(input.name);
+  if (!name) throw badUserInput('name', `name must be 1 to ${NAME_MAX_LENGTH} characters.`);
+  const phone = normalizePhone(input.phone);
+  if (!phone) throw badUserInput('phone', 'phone must be 9 to 15 digits, with optional "-" and a leading "+".');
+  return { loginId, password: input.password, name, phone, gender: input.gender };
+}

@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canSeePrivateFieldsOf } from '../../auth/privacy';
+import type { GraphQLContext } from '../../graphql/context';
+import { pageSize, toConnection } from '../../graphql/pagination';
+import type { MemberRecord, MemberService } from './member.service';
+import { MemberConnection, MemberNode, MembersArgs, SetRoleArgs } from './member.types';
+
+@Resolver(() => MemberNode)
+export class MemberResolver {
+  constructor(private readonly memberService: MemberService) {}
+
+  @Query(() => MemberNode, { description: 'The caller. UNAUTHENTICATED without a valid token.' })
+  me(@Ctx() ctx: GraphQLContext): MemberRecord {
+    // The permission rule guarantees a viewer here.
+    return ctx.viewer!;
+  }
+
+  @Query(() => MemberNode, {
+    nullable: true,
+    description: 'Any signed-in member may look up a member; private fields follow the rule on Member.',
+  })
+  member(@Arg('id', () => ID) id: string): Promise<MemberRecord | null> {
+    return this.memberService.findById(id);
+  }
+
+  @Query(() => MemberConnection, { description: 'Admins only.' })
+  async members(@Args(() => MembersArgs) { first, after, search, gender }: MembersArgs) {
+    const page = await this.memberService.list({ first: pageSize(first, 50), after, search, gender });
+    return toConnection(page);
+  }
+
+  @Mutation(() => MemberNode, { description: 'Admins only.' })
+  setRole(@Args(() => SetRoleArgs) { memberId, role }: SetRoleArgs): Promise<MemberRecord> {
+    return this.memberService.setRole(memberId, role);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  phone(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): string | null {
+    return canSeePrivateFieldsOf(ctx, member.id) ? member.phone : null;
+  }
+}

@@ -1,0 +1,117 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Gender, Role } from '../../generated/prisma/client';
+import { PageInfo } from '../../graphql/pagination';
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(Gender, { name: 'Gender' });
+
+/** Public fields here; the private ones (phone, …) are field resolvers that apply the privacy rule. */
+@ObjectType('Member')
+export class MemberNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  loginId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Gender)
+  gender!: Gender;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class MemberEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => MemberNode)
+  node!: MemberNode;
+}
+
+@ObjectType()
+export class MemberConnection {
+  @Field(() => [MemberEdge])
+  edges!: MemberEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String)
+  loginId!: string;
+
+  @Field(() => String)
+  password!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  phone!: string;
+
+  @Field(() => Gender)
+  gender!: Gender;
+
+  @Field(() => String, { nullable: true, description: 'Required when the server is configured with a sign-up code.' })
+  joinCode?: string | null;
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => String, { description: "A JWT to send as 'Authorization: Bearer <token>'." })
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => MemberNode)
+  member!: MemberNode;
+}
+
+// Arguments as classes: TypeGraphQL lists a class's fields in order (separate @Arg parameters come out reversed).
+
+@ArgsType()
+export class MembersArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  first!: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => String, { nullable: true })
+  search?: string | null;
+
+  @Field(() => Gender, { nullable: true })
+  gender?: Gender | null;
+}
+
+@ArgsType()
+export class SetRoleArgs {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => Role)
+  role!: Role;
+}
+
+@ArgsType()
+export class LoginArgs {
+  @Field(() => String)
+  loginId!: string;
+
+  @Field(() => String)
+  password!: string;
+}
