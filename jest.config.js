@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type errors are caught by `npm run typecheck`; ts-jest only transpiles, which keeps runs fast.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   // The generated Prisma client imports "./x.ts", which compiles to "./x.js"; resolve it back to the source.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

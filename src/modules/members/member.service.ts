@@ -20,6 +20,11 @@ export interface MemberListFilter {
 
 const SEARCH_MAX_LENGTH = 100;
 
+/** Prisma's `contains` passes LIKE wildcards through; a search for "_" must mean the character. */
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
 export class MemberService {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -74,10 +79,11 @@ export class MemberService {
 
   /** Admins' member list: sign-up order (ids are UUIDv7), keyset pagination, search over login id and name. */
   async list(filter: MemberListFilter): Promise<Page<MemberRecord>> {
-    const search = filter.search?.trim();
-    if (search && search.length > SEARCH_MAX_LENGTH) {
+    const rawSearch = filter.search?.trim();
+    if (rawSearch && rawSearch.length > SEARCH_MAX_LENGTH) {
       throw badUserInput('search', `search must be at most ${SEARCH_MAX_LENGTH} characters.`);
     }
+    const search = rawSearch && escapeLikePattern(rawSearch);
     const where: Prisma.MemberWhereInput = {
       ...(filter.gender ? { gender: filter.gender } : {}),
       ...(search
