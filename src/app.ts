@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata API before any GraphQL type is loaded.
+import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { resolveJwtSecret } from './auth/jwt-secret';
@@ -85,6 +87,8 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       schema: withPermissions(schema),
       introspection: config.graphqlIntrospection,
       includeStacktraceInErrorResponses: false,
+      // main.ts owns the signals: Apollo's own handler would stop it before in-flight requests finish.
+      stopOnTerminationSignals: false,
       formatError: createFormatError(logger),
       plugins: [ApolloServerPluginLandingPageDisabled()],
     });

@@ -1,16 +1,6 @@
-import { Field, ObjectType } from 'type-graphql';
 import { badUserInput } from '../errors/errors';
 
 export const MAX_PAGE_SIZE = 100;
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
 
 /** A page as services return it; resolvers shape it into edges. */
 export interface Page<T> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
+import type { Logger } from '../../src/logging/logger';
 import type { Gender } from '../../src/generated/prisma/client';
 import { TestClock } from './clock';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
@@ -29,6 +30,8 @@ export interface TestServerOptions {
   /** Share a database between servers (several instances); the caller drops it. */
   database?: TestDatabase;
   clock?: TestClock;
+  /** Where the server's log lines go; none by default. */
+  logger?: Logger;
 }
 
 /** The real server, in this process, on a random loopback port, over a fresh database. */
@@ -44,7 +47,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     ...database.env,
     ...options.env,
   });
-  const app = await startApp(config, { clock });
+  const app = await startApp(config, { clock, logger: options.logger });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   return {
     app,

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Gender, Role } from '../../generated/prisma/client';
-import { PageInfo } from '../../graphql/pagination';
+import { PageInfo } from '../../graphql/page-info';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(Gender, { name: 'Gender' });

@@ -1,0 +1,23 @@
+# Build: install everything, generate the Prisma client, compile, then drop dev dependencies.
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json prisma.config.ts tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY prisma ./prisma
+RUN npm ci
+COPY src ./src
+RUN npm run build && npm prune --omit=dev --ignore-scripts
+
+# Run: production dependencies, the compiled server and its migrations; not root.
+FROM node:22-bookworm-slim
+ENV NODE_ENV=production PORT=4000 DATA_DIR=/data
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/prisma ./prisma
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 4000
+# Migrations run at start-up, under an advisory lock, before the port opens.
+CMD ["node", "dist/main.js"]

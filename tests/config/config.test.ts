@@ -1,0 +1,85 @@
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it("has api-rules.md's defaults", () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      dataDir: './data',
+      jwtSecret: undefined,
+      jwtTtlSeconds: 12 * 3600,
+      bootstrapAdmin: undefined,
+      signupCode: undefined,
+      loginMaxFailures: 5,
+      loginFailureWindowMinutes: 15,
+      graphqlIntrospection: true,
+      timeZone: 'Asia/Seoul',
+      isProduction: false,
+    });
+  });
+
+  it('reads every setting it knows', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://club@db:5432/club',
+      DATA_DIR: '/var/lib/pitchside',
+      JWT_SECRET: 's'.repeat(32),
+      JWT_TTL: '30m',
+      ADMIN_LOGIN_ID: 'captain',
+      ADMIN_PASSWORD: 'kickoff-at-ten',
+      SIGNUP_CODE: 'join-us',
+      GRAPHQL_INTROSPECTION: 'false',
+      TZ: 'Europe/London',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgresql://club@db:5432/club',
+      dataDir: '/var/lib/pitchside',
+      jwtTtlSeconds: 1800,
+      bootstrapAdmin: { loginId: 'captain', password: 'kickoff-at-ten' },
+      signupCode: 'join-us',
+      graphqlIntrospection: false,
+      timeZone: 'Europe/London',
+    });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['JWT_SECRET', { JWT_SECRET: 'too-short' }],
+    ['JWT_TTL', { JWT_TTL: 'forever' }],
+    ['JWT_TTL', { JWT_TTL: '0h' }],
+    ['ADMIN_LOGIN_ID', { ADMIN_LOGIN_ID: 'captain' }],
+    ['ADMIN_LOGIN_ID', { ADMIN_PASSWORD: 'kickoff-at-ten' }],
+    ['GRAPHQL_INTROSPECTION', { GRAPHQL_INTROSPECTION: 'maybe' }],
+    ['TZ', { TZ: 'Mars/Olympus_Mons' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+  ])('refuses a bad %s, naming it', (name, env) => {
+    expect(problemsOf(env).join('\n')).toContain(name);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: 'x', JWT_TTL: 'y', TZ: 'z' })).toHaveLength(3);
+  });
+
+  it('refuses production without a JWT_SECRET of at least 32 bytes', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }).join()).toMatch(/JWT_SECRET is required/);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) }).join()).toMatch(/JWT_SECRET must be at least 32 bytes/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).isProduction).toBe(true);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 4000 });
+  });
+});

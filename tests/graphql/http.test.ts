@@ -1,0 +1,125 @@
+import pg from 'pg';
+import { DATABASE_KINDS, POSTGRES_ADMIN_URL } from '../support/databases';
+import { dataOf, errorOf } from '../support/graphql-client';
+import { captureLogs } from '../support/log-capture';
+import { MeDocument, SignUpDocument } from '../support/operations.generated';
+import { signUpMember, startTestServer, uniqueLoginId, type TestServer } from '../support/test-server';
+
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+
+async function post(url: string, body: string, contentType = 'application/json') {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { errors: { extensions: { code: string } }[] } };
+}
+
+describe.each(DATABASE_KINDS)('GraphQL over HTTP on the %s database', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // development: the mode in which Apollo would show stack traces if it were let.
+    server = await startTestServer(kind, { env: { NODE_ENV: 'development' } });
+  });
+  afterAll(() => server.stop());
+
+  it('gives every response a request id header', async () => {
+    const response = await server.request(INTROSPECTION);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('lets the anonymous introspect the schema (the playground needs it)', async () => {
+    expect(dataOf(await server.request<{ __schema: unknown }, never>(INTROSPECTION)).__schema).toEqual({ queryType: { name: 'Query' } });
+  });
+
+  it('answers a syntax error with GRAPHQL_PARSE_FAILED and an unknown field with GRAPHQL_VALIDATION_FAILED, without stacks', async () => {
+    const parse = errorOf(await server.request('{ me { id '));
+    expect(parse.extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+    const validation = errorOf(await server.request('{ me { passwordHash } }'));
+    expect(validation.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('answers a variable of the wrong type with BAD_USER_INPUT', async () => {
+    const response = await server.request(SignUpDocument, { input: { loginId: 42 } } as never);
+    expect(response.status).toBe(400);
+    expect(new Set(response.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+
+  it('answers a body that is not JSON with 400 BAD_REQUEST', async () => {
+    const response = await post(server.url, '{"query": ');
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const response = await post(server.url, JSON.stringify({ query: `{ __typename } #${'x'.repeat(1024 * 1024)}` }));
+    expect(response.status).toBe(413);
+  });
+
+  it('answers 404 outside /graphql', async () => {
+    const response = await fetch(server.url.replace('/graphql', '/elsewhere'));
+    expect(response.status).toBe(404);
+  });
+
+  it('puts no stack trace on any error', async () => {
+    const member = await signUpMember(server);
+    const responses = await Promise.all([
+      server.request(MeDocument),
+      server.request(SignUpDocument, { input: { loginId: member.loginId, password: 'x', name: '', phone: '', gender: 'MALE' } }),
+      server.request('{ nope }'),
+    ]);
+    for (const response of responses) {
+      expect(JSON.stringify(response.errors)).not.toMatch(/stacktrace|\.ts:\d+|\.js:\d+/);
+    }
+  });
+});
+
+describe('a server with GRAPHQL_INTROSPECTION=false', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('embedded', { env: { GRAPHQL_INTROSPECTION: 'false' } });
+  });
+  afterAll(() => server.stop());
+
+  it('refuses introspection and still serves operations', async () => {
+    expect(errorOf(await server.request(INTROSPECTION)).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const member = await signUpMember(server);
+    expect(dataOf(await server.request(MeDocument, {}, { token: member.token })).me.id).toBe(member.id);
+  });
+});
+
+describe('an unexpected failure (the PostgreSQL database goes away)', () => {
+  const logs = captureLogs();
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', { logger: logs.logger });
+  });
+  afterAll(() => server.stop());
+
+  it('reaches the client only as INTERNAL_SERVER_ERROR with the request id, and is logged in full under that id', async () => {
+    const member = await signUpMember(server);
+    const databaseName = new URL(server.database.url!).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${databaseName} ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [databaseName]);
+
+    try {
+      const responses = [
+        await server.request(MeDocument, {}, { token: member.token }),
+        await server.request(SignUpDocument, {
+          input: { loginId: uniqueLoginId(), password: 'long enough', name: 'N', phone: '010-1234-5678', gender: 'MALE' },
+        }),
+      ];
+      for (const response of responses) {
+        const error = response.errors![0];
+        const requestId = response.headers.get('x-request-id');
+        expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+        expect(JSON.stringify(response.errors)).not.toMatch(/prisma|postgres|connect|terminat|SELECT|INSERT|members|stack/i);
+        const logged = logs.lines().filter((line) => line.requestId === requestId && line.level === 50);
+        expect(logged.length).toBeGreaterThan(0);
+        expect(JSON.stringify(logged)).toMatch(/"stack"/);
+      }
+    } finally {
+      await admin.query(`ALTER DATABASE ${databaseName} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+  });
+});

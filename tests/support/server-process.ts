@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+/** The built server and CLIs: `npm test` builds before it runs jest. */
+export const DIST = path.join(ROOT, 'dist');
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  output(): string;
+  url: string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+}
+
+/** The environment a child starts with: this machine's, minus anything that would point it elsewhere. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = { ...process.env };
+  for (const name of ['DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SIGNUP_CODE', 'ADMIN_LOGIN_ID', 'ADMIN_PASSWORD', 'NODE_ENV', 'NODE_OPTIONS']) {
+    delete inherited[name];
+  }
+  return { ...inherited, LOG_LEVEL: 'warn', ...env };
+}
+
+export function runNode(script: string, args: string[], env: Record<string, string>, stdin?: string) {
+  const child = spawn(process.execPath, [path.join(DIST, script), ...args], { cwd: ROOT, env: childEnv(env) });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  child.stdin.end(stdin ?? '');
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+/** `node dist/main.js`, as `npm start` runs it after building; resolves once it prints its URL. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = env.PORT ?? String(await freePort());
+  const run = runNode('main.js', [], { HOST: '127.0.0.1', ...env, PORT: port });
+  const ready = await Promise.race([
+    new Promise<boolean>((resolve) => {
+      const poll = setInterval(() => {
+        if (/pitchside is ready at /.test(run.output())) {
+          clearInterval(poll);
+          resolve(true);
+        }
+      }, 25);
+      run.exited.then(() => {
+        clearInterval(poll);
+        resolve(false);
+      });
+    }),
+  ]);
+  if (!ready) throw new Error(`the server did not start:\n${run.output()}`);
+  return { ...run, url: `http://127.0.0.1:${port}/graphql` };
+}
