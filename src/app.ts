@@ -73,7 +73,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes },
       clock,
     );
-    const auth = new AuthService(prisma, members, tokens, throttle, config.signupCode);
+    const auth = new AuthService(members, tokens, throttle, config.signupCode);
     await ensureBootstrapAdmin(config, members, logger);
 
     const schema = await buildGraphQLSchema(

@@ -4,7 +4,7 @@
  * ../shared/api-rules.md ("Settings"); anything invalid stops start-up with every bad variable named.
  */
 export interface Config {
-  nodeEnv: string;
+  /** NODE_ENV=production: a JWT_SECRET is then required. */
   isProduction: boolean;
   host: string | undefined;
   port: number;
@@ -136,7 +136,6 @@ export function loadConfig(env: Env): Config {
   if (!isValidTimeZone(timeZone)) read.problems.push(`TZ must be an IANA time zone such as Asia/Seoul, got "${timeZone}"`);
 
   const config: Config = {
-    nodeEnv,
     isProduction,
     host: read.optional('HOST'),
     port: read.integer('PORT', 4000, 0, 65535),

@@ -35,16 +35,14 @@ describe('the server process (node dist/main.js)', () => {
     expect(statSync(path.join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
 
     const { signUp } = dataOf(await graphqlRequest(first.url, SignUpDocument, { input: signUpInput() }));
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.stop()).toBe(0);
 
     const second = await startServerProcess({ DATA_DIR: dataDir });
     try {
       const { me } = dataOf(await graphqlRequest(second.url, MeDocument, {}, { token: signUp.token }));
       expect(me.id).toBe(signUp.member.id);
     } finally {
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
+      expect(await second.stop()).toBe(0);
     }
   });
 
@@ -56,8 +54,7 @@ describe('the server process (node dist/main.js)', () => {
       expect(await second.exited).toBe(1);
       expect(second.output()).toMatch(/in use by process \d+/);
     } finally {
-      first.child.kill('SIGTERM');
-      await first.exited;
+      await first.stop();
     }
   });
 
@@ -142,8 +139,7 @@ describe('the server process (node dist/main.js)', () => {
         const { login } = dataOf(await graphqlRequest(server.url, LoginDocument, { loginId: 'captain.park', password: 'kickoff-at-ten' }));
         expect(login.member).toMatchObject({ role: 'ADMIN', name: 'Park Jisung' });
       } finally {
-        server.child.kill('SIGTERM');
-        await server.exited;
+        await server.stop();
       }
     });
 
@@ -161,8 +157,7 @@ describe('the server process (node dist/main.js)', () => {
         );
         expect(login.member.role).toBe('ADMIN');
       } finally {
-        server.child.kill('SIGTERM');
-        await server.exited;
+        await server.stop();
       }
     });
 
@@ -192,8 +187,7 @@ describe('ADMIN_LOGIN_ID and ADMIN_PASSWORD', () => {
             expect(errorOf(stale).extensions?.code).toBe('INVALID_CREDENTIALS');
           }
         } finally {
-          server.child.kill('SIGTERM');
-          await server.exited;
+          await server.stop();
         }
       }
     } finally {

@@ -20,6 +20,8 @@ export interface ServerProcess {
   url: string;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
 }
 
 /** The environment a child starts with: this machine's, minus anything that would point it elsewhere. */
@@ -60,5 +62,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     }),
   ]);
   if (!ready) throw new Error(`the server did not start:\n${run.output()}`);
-  return { ...run, url: `http://127.0.0.1:${port}/graphql` };
+  return {
+    ...run,
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop() {
+      run.child.kill('SIGTERM');
+      return run.exited;
+    },
+  };
 }

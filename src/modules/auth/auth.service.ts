@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { decoyPasswordHash, verifyPassword } from '../../auth/passwords';
 import type { IssuedToken, TokenService } from '../../auth/tokens';
-import type { PrismaClient } from '../../db/database';
 import { ErrorCode, appError } from '../../errors/errors';
 import { PASSWORD_MAX_LENGTH, normalizeLoginId, validateSignUp, type SignUpFields } from '../members/member-rules';
 import type { MemberRecord, MemberService } from '../members/member.service';
@@ -21,7 +20,6 @@ function sameSecret(given: string, expected: string): boolean {
 
 export class AuthService {
   constructor(
-    private readonly prisma: PrismaClient,
     private readonly members: MemberService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
@@ -51,7 +49,7 @@ export class AuthService {
     }
     await this.throttle.assertAllowed(loginId, clientAddress);
 
-    const account = await this.prisma.member.findUnique({ where: { loginId } });
+    const account = await this.members.findWithPasswordHash(loginId);
     const passwordMatches = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
     const succeeded = account !== null && passwordMatches;
     await this.throttle.record(loginId, succeeded ? 'SUCCEEDED' : 'FAILED', clientAddress);

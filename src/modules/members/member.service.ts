@@ -32,6 +32,11 @@ export class MemberService {
     return this.prisma.member.findUnique({ where: { id }, omit: WITHOUT_PASSWORD });
   }
 
+  /** The one read that includes the password hash: for checking a password, never for answering. */
+  findWithPasswordHash(loginId: string): Promise<Member | null> {
+    return this.prisma.member.findUnique({ where: { loginId } });
+  }
+
   /** Hashes the password and inserts; the unique index on login_id decides a race. */
   async create(member: NewMember, role: Role = 'MEMBER'): Promise<MemberRecord> {
     const passwordHash = await hashPassword(member.password);
@@ -58,7 +63,7 @@ export class MemberService {
    * promotes an existing member and sets the password. Safe when instances start together.
    */
   async ensureAdmin(member: NewMember): Promise<{ member: MemberRecord; created: boolean }> {
-    const existing = await this.prisma.member.findUnique({ where: { loginId: member.loginId } });
+    const existing = await this.findWithPasswordHash(member.loginId);
     if (!existing) {
       try {
         return { member: await this.create(member, 'ADMIN'), created: true };
