@@ -20,11 +20,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /**
- * A hash of a random password, made once, that login verifies against for an unknown login id:
- * the answer then takes as long as for a known id with a wrong password.
+ * A hash of a random password that login verifies against for an unknown login id, so the answer
+ * takes as long as for a known id with a wrong password. Made once, when the service is built, so
+ * that not even the first login pays for making it.
  */
-let decoyHash: Promise<string> | undefined;
-export function decoyPasswordHash(): Promise<string> {
-  decoyHash ??= hashPassword(randomBytes(32).toString('base64'));
-  return decoyHash;
+export function createDecoyHash(): Promise<string> {
+  return hashPassword(randomBytes(32).toString('base64'));
 }

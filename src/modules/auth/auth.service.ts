@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { decoyPasswordHash, verifyPassword } from '../../auth/passwords';
+import { createDecoyHash, verifyPassword } from '../../auth/passwords';
 import type { IssuedToken, TokenService } from '../../auth/tokens';
 import { ErrorCode, appError } from '../../errors/errors';
 import { PASSWORD_MAX_LENGTH, normalizeLoginId, validateSignUp, type SignUpFields } from '../members/member-rules';
@@ -19,6 +19,8 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export class AuthService {
+  private readonly decoyHash = createDecoyHash();
+
   constructor(
     private readonly members: MemberService,
     private readonly tokens: TokenService,
@@ -44,13 +46,13 @@ export class AuthService {
     const loginId = normalizeLoginId(rawLoginId);
     if (!loginId || [...password].length > PASSWORD_MAX_LENGTH) {
       // No account can have this id or password; still spend the hash so the answer looks the same.
-      await verifyPassword(await decoyPasswordHash(), password.slice(0, PASSWORD_MAX_LENGTH));
+      await verifyPassword(await this.decoyHash, password.slice(0, PASSWORD_MAX_LENGTH));
       throw invalidCredentials();
     }
     await this.throttle.assertAllowed(loginId, clientAddress);
 
     const account = await this.members.findWithPasswordHash(loginId);
-    const passwordMatches = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
+    const passwordMatches = await verifyPassword(account?.passwordHash ?? (await this.decoyHash), password);
     const succeeded = account !== null && passwordMatches;
     await this.throttle.record(loginId, succeeded ? 'SUCCEEDED' : 'FAILED', clientAddress);
     if (!succeeded) throw invalidCredentials();
