@@ -18,6 +18,15 @@ import { LoginThrottle } from './modules/auth/login-throttle';
 import { normalizeLoginId, isAcceptablePassword } from './modules/members/member-rules';
 import { MemberResolver } from './modules/members/member.resolver';
 import { MemberService } from './modules/members/member.service';
+import { CheckInResolver } from './modules/check-in/check-in.resolver';
+import { CheckInService } from './modules/check-in/check-in.service';
+import { DuesResolver } from './modules/dues/dues.resolver';
+import { DuesService } from './modules/dues/dues.service';
+import { EventResolver } from './modules/events/event.resolver';
+import { EventService } from './modules/events/event.service';
+import { MemberParticipationsResolver, ParticipationResolver } from './modules/participations/participation.resolver';
+import { ParticipationService } from './modules/participations/participation.service';
+import { createGeocoder } from './geo/create-geocoder';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -74,6 +83,10 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       clock,
     );
     const auth = new AuthService(members, tokens, throttle, config.signupCode);
+    const events = new EventService(prisma, createGeocoder(config.geocoder), clock, logger);
+    const participations = new ParticipationService(prisma, clock);
+    const checkIns = new CheckInService(prisma, config.checkIn, clock);
+    const dues = new DuesService(prisma, participations, clock);
     await ensureBootstrapAdmin(config, members, logger);
 
     const schema = await buildGraphQLSchema(
@@ -81,6 +94,11 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       new Map<Function, object>([
         [AuthResolver, new AuthResolver(auth)],
         [MemberResolver, new MemberResolver(members)],
+        [EventResolver, new EventResolver(events)],
+        [ParticipationResolver, new ParticipationResolver(participations)],
+        [MemberParticipationsResolver, new MemberParticipationsResolver()],
+        [CheckInResolver, new CheckInResolver(checkIns)],
+        [DuesResolver, new DuesResolver(dues)],
       ]),
     );
     const apollo = new ApolloServer<GraphQLContext>({
@@ -94,7 +112,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     });
     await apollo.start();
 
-    const handler = createRequestHandler(apollo, createContextBuilder(tokens, members), logger);
+    const handler = createRequestHandler(apollo, createContextBuilder(tokens, members, prisma), logger);
     const http = await listen(handler, config.port, config.host);
     const url = `http://${config.host && config.host !== '0.0.0.0' ? config.host : 'localhost'}:${http.port}/graphql`;
     logger.info({ url, database: database.kind }, 'pitchside is ready');

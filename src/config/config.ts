@@ -22,10 +22,24 @@ export interface Config {
   signupCode: string | undefined;
   loginMaxFailures: number;
   loginFailureWindowMinutes: number;
+  /** Undefined when no geocoder is configured: events then need coordinates. */
+  geocoder: GeocoderSettings | undefined;
+  checkIn: CheckInPolicy;
   graphqlIntrospection: boolean;
   timeZone: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+}
+
+export type GeocoderSettings =
+  | { provider: 'google'; apiKey: string; url: string | undefined; timeoutMs: number; cacheSize: number }
+  | { provider: 'naver'; clientId: string; clientSecret: string; url: string | undefined; timeoutMs: number; cacheSize: number };
+
+export interface CheckInPolicy {
+  radiusMeters: number;
+  opensMinutesBefore: number;
+  lateAfterMinutes: number;
+  maxAccuracyMeters: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -109,6 +123,44 @@ function isValidTimeZone(timeZone: string): boolean {
 
 const MIN_JWT_SECRET_BYTES = 32;
 
+function optionalUrl(read: EnvReader, name: string): string | undefined {
+  const raw = read.optional(name);
+  if (raw !== undefined && !/^https?:\/\/[^\s]+$/.test(raw)) read.problems.push(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
+
+/**
+ * Google when GOOGLE_MAPS_API_KEY is set, Naver when NAVER_MAP_CLIENT_ID and _SECRET are; with
+ * both, GEOCODER names the one to use. Neither: no geocoder, and events need coordinates.
+ */
+function readGeocoder(read: EnvReader): GeocoderSettings | undefined {
+  const googleKey = read.optional('GOOGLE_MAPS_API_KEY');
+  const naverId = read.optional('NAVER_MAP_CLIENT_ID');
+  const naverSecret = read.optional('NAVER_MAP_CLIENT_SECRET');
+  if ((naverId === undefined) !== (naverSecret === undefined)) {
+    read.problems.push('NAVER_MAP_CLIENT_ID and NAVER_MAP_CLIENT_SECRET must be set together');
+  }
+  const common = {
+    timeoutMs: read.integer('GEOCODER_TIMEOUT_MS', 5000, 100, 60_000),
+    cacheSize: read.integer('GEOCODER_CACHE_SIZE', 1000, 0, 1_000_000),
+  };
+  const googleUrl = optionalUrl(read, 'GOOGLE_MAPS_GEOCODE_URL');
+  const naverUrl = optionalUrl(read, 'NAVER_MAP_GEOCODE_URL');
+  const available = [googleKey ? 'google' : undefined, naverId && naverSecret ? 'naver' : undefined].filter(Boolean);
+  const chosen = read.oneOf('GEOCODER', ['google', 'naver'] as const, available[0] as 'google' | 'naver');
+  if (available.length > 1 && !read.optional('GEOCODER')) {
+    read.problems.push('GEOCODER must be google or naver when both geocoders are configured');
+  }
+  if (read.optional('GEOCODER') && !available.includes(chosen)) {
+    read.problems.push(`GEOCODER is ${chosen}, but its credentials are not set`);
+  }
+  if (chosen === 'google' && googleKey) return { provider: 'google', apiKey: googleKey, url: googleUrl, ...common };
+  if (chosen === 'naver' && naverId && naverSecret) {
+    return { provider: 'naver', clientId: naverId, clientSecret: naverSecret, url: naverUrl, ...common };
+  }
+  return undefined;
+}
+
 export function loadConfig(env: Env): Config {
   const read = new EnvReader(env);
   const nodeEnv = read.string('NODE_ENV', 'development');
@@ -136,6 +188,13 @@ export function loadConfig(env: Env): Config {
   if (!isValidTimeZone(timeZone)) read.problems.push(`TZ must be an IANA time zone such as Asia/Seoul, got "${timeZone}"`);
 
   const config: Config = {
+    geocoder: readGeocoder(read),
+    checkIn: {
+      radiusMeters: read.integer('CHECK_IN_RADIUS_METERS', 400, 1, 100_000),
+      opensMinutesBefore: read.integer('CHECK_IN_OPENS_MINUTES', 60, 0, 24 * 60),
+      lateAfterMinutes: read.integer('LATE_AFTER_MINUTES', 20, 0, 24 * 60),
+      maxAccuracyMeters: read.integer('MAX_LOCATION_ACCURACY_METERS', 100, 1, 100_000),
+    },
     isProduction,
     host: read.optional('HOST'),
     port: read.integer('PORT', 4000, 0, 65535),

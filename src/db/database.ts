@@ -15,6 +15,8 @@ export type { PrismaClient };
 export interface Database {
   readonly kind: 'postgres' | 'embedded';
   readonly prisma: PrismaClient;
+  /** SQL statements Prisma has sent since start-up: what proves a list costs a fixed number of queries. */
+  readonly stats: { queries: number };
   /** Runs `work` on one connection of its own. */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -27,17 +29,30 @@ export interface Database {
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   return config.databaseUrl
     ? openPostgres(config.databaseUrl, config.databasePoolSize, logger)
-    : openEmbedded(config.dataDir);
+    : openEmbedded(config.dataDir, logger);
+}
+
+/** A Prisma client that counts, and at debug level logs, every statement it sends. */
+function countingClient(adapter: PrismaPg | PrismaPGlite, logger: Logger) {
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const stats = { queries: 0 };
+  client.$on('query', (event) => {
+    stats.queries += 1;
+    logger.debug({ sql: event.query, durationMs: event.duration }, 'query');
+  });
+  // The log option only changes $on's typing; everything else takes the plain client type.
+  return { prisma: client as unknown as PrismaClient, stats };
 }
 
 function openPostgres(connectionString: string, poolSize: number, logger: Logger): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client's error (a restarted database) must not crash the process; the pool replaces it.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const { prisma, stats } = countingClient(new PrismaPg(pool), logger);
   return {
     kind: 'postgres',
     prisma,
+    stats,
     async withSession(work) {
       const client = await pool.connect();
       try {
@@ -56,15 +71,16 @@ function openPostgres(connectionString: string, poolSize: number, logger: Logger
   };
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, logger: Logger): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
     const pglite = new PGlite(path.join(dataDir, 'pglite'));
     await pglite.waitReady;
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const { prisma, stats } = countingClient(new PrismaPGlite(pglite), logger);
     return {
       kind: 'embedded',
       prisma,
+      stats,
       // PGlite is one connection: the instance itself is the session.
       withSession: (work) =>
         work({

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenService } from '../auth/tokens';
+import type { PrismaClient } from '../db/database';
 import type { MemberRecord, MemberService } from '../modules/members/member.service';
+import { createLoaders, type Loaders } from './loaders';
 
 /** The signed-in member, read from the database on every request: role changes apply at once. */
 export type Viewer = MemberRecord;
@@ -11,6 +13,7 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   /** Members whose password this request proved (signUp, login); it grants no other right. */
   authenticatedInRequest: Set<string>;
+  loaders: Loaders;
 }
 
 function bearerToken(request: IncomingMessage): string | null {
@@ -22,7 +25,7 @@ function bearerToken(request: IncomingMessage): string | null {
  * A missing, bad, forged or expired token, or one whose member no longer exists, all leave the
  * viewer null; the permission rules answer UNAUTHENTICATED wherever a viewer is needed.
  */
-export function createContextBuilder(tokens: TokenService, members: MemberService) {
+export function createContextBuilder(tokens: TokenService, members: MemberService, prisma: PrismaClient) {
   return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext> => {
     const token = bearerToken(request);
     const memberId = token ? tokens.verify(token) : null;
@@ -32,6 +35,7 @@ export function createContextBuilder(tokens: TokenService, members: MemberServic
       clientAddress: request.socket.remoteAddress ?? 'unknown',
       viewer,
       authenticatedInRequest: new Set(),
+      loaders: createLoaders(prisma, viewer?.id ?? null),
     };
   };
 }

@@ -4,10 +4,22 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { createPermissions } from '../auth/permissions';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CheckInResolver } from '../modules/check-in/check-in.resolver';
+import { DuesResolver } from '../modules/dues/dues.resolver';
+import { EventResolver } from '../modules/events/event.resolver';
 import { MemberResolver } from '../modules/members/member.resolver';
+import { MemberParticipationsResolver, ParticipationResolver } from '../modules/participations/participation.resolver';
 import { createDateTimeScalar } from './date-time';
 
-export const resolverClasses = [AuthResolver, MemberResolver] as const;
+export const resolverClasses = [
+  AuthResolver,
+  MemberResolver,
+  EventResolver,
+  ParticipationResolver,
+  MemberParticipationsResolver,
+  CheckInResolver,
+  DuesResolver,
+] as const;
 
 export type ResolverInstances = Map<Function, object>;
 

@@ -3,7 +3,8 @@ import { MINUTE } from '../support/clock';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { LoginDocument, MeDocument } from '../support/operations.generated';
-import { signUpMember, startTestServer, uniqueLoginId, type TestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { signUpMember, uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
 
 describe.each(DATABASE_KINDS)('login on the %s database', (kind) => {
   let server: TestServer;

@@ -1,7 +1,8 @@
 import { DATABASE_KINDS } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { MeDocument, SignUpDocument, type SignUpInput } from '../support/operations.generated';
-import { signUpMember, startTestServer, uniqueLoginId, type TestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { signUpMember, uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
 
 function validInput(overrides: Partial<SignUpInput> = {}): SignUpInput {
   return {

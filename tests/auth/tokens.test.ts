@@ -3,7 +3,8 @@ import { HOUR } from '../support/clock';
 import { DATABASE_KINDS } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { LoginDocument, MeDocument, MembersDocument, SetRoleDocument } from '../support/operations.generated';
-import { signUpAdmin, signUpMember, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/test-server';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/test-server';
+import { signUpAdmin, signUpMember } from '../../src/modules/members/test-support/member-fixtures';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

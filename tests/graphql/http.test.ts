@@ -3,7 +3,8 @@ import { DATABASE_KINDS, POSTGRES_ADMIN_URL } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { captureLogs } from '../support/log-capture';
 import { MeDocument, SignUpDocument } from '../support/operations.generated';
-import { signUpMember, startTestServer, uniqueLoginId, type TestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { signUpMember, uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 

@@ -1,7 +1,8 @@
 import { DATABASE_KINDS } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import { MeDocument, MemberDocument, MembersDocument, SetRoleDocument, type MembersQuery } from '../support/operations.generated';
-import { signUpAdmin, signUpMember, startTestServer, uniqueLoginId, type SignedUpMember, type TestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { signUpAdmin, signUpMember, uniqueLoginId, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
 
 describe.each(DATABASE_KINDS)('members on the %s database', (kind) => {
   let server: TestServer;

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf, errorOf, graphqlRequest } from '../support/graphql-client';
 import { LoginDocument, MeDocument, SignUpDocument } from '../support/operations.generated';
 import { runNode, startServerProcess } from '../support/server-process';
-import { uniqueLoginId } from '../support/test-server';
+import { uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
 
 const signUpInput = () => ({
   loginId: uniqueLoginId(),

@@ -1,0 +1,30 @@
+import { Args, ArgsType, Ctx, Field, Float, ID, Mutation, Resolver } from 'type-graphql';
+import type { Participation } from '../../generated/prisma/client';
+import type { GraphQLContext } from '../../graphql/context';
+import { ParticipationNode } from '../participations/participation.types';
+import type { CheckInService } from './check-in.service';
+
+@ArgsType()
+class CheckInArgs {
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => Float)
+  latitude!: number;
+
+  @Field(() => Float)
+  longitude!: number;
+
+  @Field(() => Float, { nullable: true })
+  accuracyMeters?: number | null;
+}
+
+@Resolver()
+export class CheckInResolver {
+  constructor(private readonly checkInService: CheckInService) {}
+
+  @Mutation(() => ParticipationNode, { description: 'The caller checks themself in, from where they stand.' })
+  checkIn(@Args(() => CheckInArgs) { eventId, latitude, longitude, accuracyMeters }: CheckInArgs, @Ctx() ctx: GraphQLContext): Promise<Participation> {
+    return this.checkInService.checkIn(ctx.viewer!, eventId, { latitude, longitude }, accuracyMeters ?? null);
+  }
+}

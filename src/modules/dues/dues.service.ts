@@ -1,0 +1,60 @@
+import type { Clock } from '../../clock/clock';
+import type { PrismaClient } from '../../db/database';
+import { ErrorCode, appError, notFound } from '../../errors/errors';
+import type { Participation, Prisma } from '../../generated/prisma/client';
+import { validateNote, type ParticipationService } from '../participations/participation.service';
+import { PAYMENT_MOVES, refusedPaymentMove, type PaymentMove } from './payment-rules';
+
+/** Members say they paid an event's dues; admins confirm or reject it. */
+export class DuesService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly participations: ParticipationService,
+    private readonly clock: Clock,
+  ) {}
+
+  async requestConfirmation(memberId: string, eventId: string): Promise<Participation> {
+    const participation = await this.prisma.participation.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
+    if (!participation) {
+      const event = await this.prisma.event.findUnique({ where: { id: eventId }, select: { id: true } });
+      if (!event) throw notFound('event');
+      throw appError(ErrorCode.NOT_A_PARTICIPANT, 'You are not playing in this event.');
+    }
+    return this.move(participation, 'request', { paymentRequestedAt: this.clock.now(), paymentRejectReason: null });
+  }
+
+  async confirm(eventId: string, memberId: string): Promise<Participation> {
+    const participation = await this.participations.get(eventId, memberId);
+    return this.move(participation, 'confirm', { paymentConfirmedAt: this.clock.now() });
+  }
+
+  async reject(eventId: string, memberId: string, reason: string | null | undefined): Promise<Participation> {
+    const paymentRejectReason = validateNote('reason', reason);
+    const participation = await this.participations.get(eventId, memberId);
+    return this.move(participation, 'reject', { paymentRequestedAt: null, paymentRejectReason });
+  }
+
+  /** Claims awaiting an admin, oldest first, of one event or of all. */
+  async pending(eventId: string | null | undefined): Promise<Participation[]> {
+    if (eventId) {
+      const event = await this.prisma.event.findUnique({ where: { id: eventId }, select: { id: true } });
+      if (!event) throw notFound('event');
+    }
+    return this.prisma.participation.findMany({
+      where: { payment: 'AWAITING_CONFIRMATION', ...(eventId ? { eventId } : {}) },
+      orderBy: [{ paymentRequestedAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** One conditional update: of two admins confirming at once, one moves the state and one is refused. */
+  private async move(participation: Participation, move: PaymentMove, data: Prisma.ParticipationUpdateManyMutationInput) {
+    const { from, to } = PAYMENT_MOVES[move];
+    const { count } = await this.prisma.participation.updateMany({
+      where: { id: participation.id, payment: from },
+      data: { ...data, payment: to },
+    });
+    const current = await this.prisma.participation.findUniqueOrThrow({ where: { id: participation.id } });
+    if (count === 0) throw refusedPaymentMove(move, current.payment);
+    return current;
+  }
+}

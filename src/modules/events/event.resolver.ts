@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Event, Participation } from '../../generated/prisma/client';
+import type { GraphQLContext } from '../../graphql/context';
+import { pageSize, toConnection } from '../../graphql/pagination';
+import { ParticipationNode } from '../participations/participation.types';
+import type { EventService } from './event.service';
+import { CreateEventInput, EventConnection, EventNode, EventsArgs, UpdateEventArgs } from './event.types';
+
+@Resolver(() => EventNode)
+export class EventResolver {
+  constructor(private readonly eventService: EventService) {}
+
+  @Query(() => EventConnection, {
+    description: 'Signed-in members see events whose audience includes them; admins see all. Soonest start first.',
+  })
+  async events(@Args(() => EventsArgs) { first, after, filter }: EventsArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await this.eventService.list(ctx.viewer!, { first: pageSize(first, 20), after, filter }));
+  }
+
+  @Query(() => EventNode, { nullable: true })
+  event(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Event | null> {
+    return this.eventService.findVisible(ctx.viewer!, id, (eventId) => ctx.loaders.eventById.load(eventId));
+  }
+
+  @Mutation(() => EventNode, { description: 'Admins only. Geocodes the address unless coordinates are given.' })
+  createEvent(@Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<Event> {
+    return this.eventService.create(input);
+  }
+
+  @Mutation(() => EventNode, { description: 'Admins only. Re-geocodes when the address changes and no coordinates are given.' })
+  updateEvent(@Args(() => UpdateEventArgs) { id, input }: UpdateEventArgs): Promise<Event> {
+    return this.eventService.update(id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Admins only.' })
+  deleteEvent(@Arg('id', () => ID) id: string): Promise<boolean> {
+    return this.eventService.delete(id);
+  }
+
+  @FieldResolver(() => Int)
+  participantCount(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return ctx.loaders.participantCountByEvent.load(event.id);
+  }
+
+  @FieldResolver(() => [ParticipationNode])
+  participants(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<Participation[]> {
+    return ctx.loaders.participantsByEvent.load(event.id);
+  }
+
+  @FieldResolver(() => ParticipationNode, { nullable: true, description: "The caller's own participation, or null." })
+  myParticipation(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<Participation | null> {
+    return ctx.loaders.viewerParticipationByEvent.load(event.id);
+  }
+}

@@ -1,0 +1,169 @@
+import type { PrismaClient } from '../../db/database';
+import { ErrorCode, appError, badUserInput, forbidden, notFound } from '../../errors/errors';
+import type { Event, Prisma } from '../../generated/prisma/client';
+import { GeocodingError, normalizeAddress, type Geocoder } from '../../geo/geocoder';
+import type { Coordinates } from '../../geo/haversine';
+import type { Viewer } from '../../graphql/context';
+import { decodeCursor, encodeCursor, type Page } from '../../graphql/pagination';
+import type { Logger } from '../../logging/logger';
+import type { Clock } from '../../clock/clock';
+import { audiencesVisibleTo, gendersOf, validateCoordinates, validateEventFields, type EventFields } from './event-rules';
+import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.types';
+
+export interface EventListOptions {
+  first: number;
+  after?: string | null;
+  filter?: EventFilter | null;
+}
+
+/** Cursor position: (startsAt, id), the list's order. */
+function cursorOf(event: Event): string {
+  return encodeCursor(`${event.startsAt.getTime()}:${event.id}`);
+}
+
+function parseCursor(cursor: string | null | undefined): { startsAt: Date; id: string } | undefined {
+  const position = decodeCursor(cursor);
+  if (position === undefined) return undefined;
+  const [millis, id] = [Number(position.slice(0, position.indexOf(':'))), position.slice(position.indexOf(':') + 1)];
+  if (!Number.isSafeInteger(millis) || !id) throw badUserInput('after', 'after is not a cursor this API gave out.');
+  return { startsAt: new Date(millis), id };
+}
+
+/** Locks an event row for the rest of the transaction, so membership and audience changes queue up. */
+export async function lockEvent(tx: Prisma.TransactionClient, id: string): Promise<Event> {
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM events WHERE id = ${id} FOR UPDATE`;
+  if (!locked) throw notFound('event');
+  return tx.event.findUniqueOrThrow({ where: { id } });
+}
+
+export class EventService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly geocoder: Geocoder | undefined,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** An event the viewer may see; FORBIDDEN when its audience excludes them, null when there is none. */
+  async findVisible(viewer: Viewer, id: string, load: (id: string) => Promise<Event | null>): Promise<Event | null> {
+    const event = await load(id);
+    if (!event) return null;
+    const visible = audiencesVisibleTo(viewer);
+    if (visible !== 'every' && !visible.includes(event.audience)) throw forbidden('This event is not for you.');
+    return event;
+  }
+
+  /** Soonest start first; members see only the audiences that include them. */
+  async list(viewer: Viewer, options: EventListOptions): Promise<Page<Event>> {
+    const visible = audiencesVisibleTo(viewer);
+    const filter = options.filter ?? {};
+    const where: Prisma.EventWhereInput = {
+      AND: [
+        visible === 'every' ? {} : { audience: { in: visible } },
+        filter.from ? { endsAt: { gte: filter.from } } : {},
+        filter.to ? { startsAt: { lt: filter.to } } : {},
+        filter.audience ? { audience: filter.audience } : {},
+      ],
+    };
+    const after = parseCursor(options.after);
+    const afterCursor: Prisma.EventWhereInput = after
+      ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] }
+      : {};
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.event.findMany({
+        where: { AND: [where, afterCursor] },
+        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+        take: options.first + 1,
+      }),
+      this.prisma.event.count({ where }),
+    ]);
+    return { nodes: rows.slice(0, options.first), hasNextPage: rows.length > options.first, totalCount, cursorOf };
+  }
+
+  async create(input: CreateEventInput): Promise<Event> {
+    const fields = validateEventFields({
+      title: input.title,
+      description: input.description ?? null,
+      address: input.address,
+      audience: input.audience,
+      fee: input.fee,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+    });
+    const coordinates = validateCoordinates(input.latitude, input.longitude) ?? (await this.locate(fields.address));
+    return this.prisma.event.create({ data: { ...fields, ...coordinates } });
+  }
+
+  /**
+   * Validates the event as the update would leave it; re-geocodes a changed address unless
+   * coordinates are given; refuses an audience that would exclude a participant; keeps payment
+   * states in step when the fee moves between free and paid.
+   */
+  async update(id: string, input: UpdateEventInput): Promise<Event> {
+    const current = await this.prisma.event.findUnique({ where: { id } });
+    if (!current) throw notFound('event');
+    for (const field of ['title', 'address', 'audience', 'fee', 'startsAt', 'endsAt'] as const) {
+      if (input[field] === null) throw badUserInput(field, `${field} cannot be null.`);
+    }
+    const fields: EventFields = validateEventFields({
+      title: input.title ?? current.title,
+      description: input.description === undefined ? current.description : input.description,
+      address: input.address ?? current.address,
+      audience: input.audience ?? current.audience,
+      fee: input.fee ?? current.fee,
+      startsAt: input.startsAt ?? current.startsAt,
+      endsAt: input.endsAt ?? current.endsAt,
+    });
+    const addressChanged = normalizeAddress(fields.address) !== normalizeAddress(current.address);
+    const coordinates =
+      validateCoordinates(input.latitude, input.longitude) ?? (addressChanged ? await this.locate(fields.address) : undefined);
+
+    return this.prisma.$transaction(async (tx) => {
+      const locked = await lockEvent(tx, id);
+      if (fields.audience !== locked.audience) {
+        const excluded = await tx.participation.count({
+          where: { eventId: id, member: { gender: { notIn: gendersOf(fields.audience) } } },
+        });
+        if (excluded > 0) {
+          throw badUserInput('audience', `${excluded} participant(s) are not in that audience; remove them first.`);
+        }
+      }
+      if ((locked.fee === 0) !== (fields.fee === 0)) {
+        await tx.participation.updateMany({
+          where: { eventId: id, payment: fields.fee === 0 ? { in: ['UNPAID', 'AWAITING_CONFIRMATION'] } : 'NOT_REQUIRED' },
+          data: fields.fee === 0 ? { payment: 'NOT_REQUIRED', paymentRequestedAt: null } : { payment: 'UNPAID' },
+        });
+      }
+      return tx.event.update({ where: { id }, data: { ...fields, ...coordinates } });
+    });
+  }
+
+  /** Deletes the event and its participations; the penalties it produced are revoked, not erased. */
+  async delete(id: string): Promise<boolean> {
+    await this.prisma.$transaction(async (tx) => {
+      await lockEvent(tx, id);
+      await tx.penalty.updateMany({
+        where: { eventId: id, revokedAt: null },
+        data: { revokedAt: this.clock.now(), revokeReason: 'event deleted' },
+      });
+      await tx.event.delete({ where: { id } });
+    });
+    return true;
+  }
+
+  /** The address's coordinates from the configured geocoder; nothing is saved when it fails. */
+  private async locate(address: string): Promise<Coordinates> {
+    if (!this.geocoder) {
+      throw appError(ErrorCode.GEOCODING_UNAVAILABLE, 'No geocoder is configured: give latitude and longitude.');
+    }
+    try {
+      return await this.geocoder.geocode(address);
+    } catch (error) {
+      if (error instanceof GeocodingError && error.kind === 'ADDRESS_NOT_FOUND') {
+        throw appError(ErrorCode.ADDRESS_NOT_FOUND, 'No single place was found for that address.', { field: 'address' });
+      }
+      this.logger.warn({ err: error, provider: this.geocoder.provider }, 'geocoding failed');
+      throw appError(ErrorCode.GEOCODING_UNAVAILABLE, 'The geocoder cannot be reached: try again, or give latitude and longitude.');
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import type { Clock } from '../../clock/clock';
+import type { PrismaClient } from '../../db/database';
+import { ErrorCode, appError, badUserInput, notFound } from '../../errors/errors';
+import type { AttendanceStatus, Participation } from '../../generated/prisma/client';
+import { audienceIncludes, gendersOf, initialPayment } from '../events/event-rules';
+import { lockEvent } from '../events/event.service';
+import type { MemberRecord } from '../members/member.service';
+
+export const MAX_MEMBERS_PER_CALL = 200;
+const NOTE_MAX_LENGTH = 500;
+
+/** An optional admin's note: trimmed, at most 500 characters, empty meaning none. */
+export function validateNote(field: string, note: string | null | undefined): string | null {
+  const trimmed = note?.trim() ?? '';
+  if ([...trimmed].length > NOTE_MAX_LENGTH) throw badUserInput(field, `${field} must be at most ${NOTE_MAX_LENGTH} characters.`);
+  return trimmed || null;
+}
+
+/** Who plays in an event, and an admin's hand on their attendance. */
+export class ParticipationService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The participation, or NOT_FOUND for the event or for the member's place in it. */
+  async get(eventId: string, memberId: string): Promise<Participation> {
+    const participation = await this.prisma.participation.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
+    if (participation) return participation;
+    const event = await this.prisma.event.findUnique({ where: { id: eventId }, select: { id: true } });
+    throw notFound(event ? 'participation' : 'event');
+  }
+
+  /**
+   * Adds the members who are not in yet, all or none: an unknown member is NOT_FOUND, one the
+   * audience excludes AUDIENCE_MISMATCH. Answers every named member's participation, in order.
+   */
+  async add(eventId: string, memberIds: string[]): Promise<Participation[]> {
+    const ids = [...new Set(memberIds)];
+    if (ids.length > MAX_MEMBERS_PER_CALL) {
+      throw badUserInput('memberIds', `Add at most ${MAX_MEMBERS_PER_CALL} members at a time.`);
+    }
+    return this.prisma.$transaction(async (tx) => {
+      const event = await lockEvent(tx, eventId);
+      const members = await tx.member.findMany({ where: { id: { in: ids } }, select: { id: true, gender: true } });
+      const unknown = ids.filter((id) => !members.some((m) => m.id === id));
+      if (unknown.length > 0) throw appError(ErrorCode.NOT_FOUND, 'No such member.', { memberIds: unknown });
+      const excluded = members.filter((m) => !audienceIncludes(event.audience, m.gender)).map((m) => m.id);
+      if (excluded.length > 0) {
+        throw appError(ErrorCode.AUDIENCE_MISMATCH, `This event is for ${event.audience} members only.`, { memberIds: excluded });
+      }
+      await tx.participation.createMany({
+        data: ids.map((memberId) => ({ eventId, memberId, payment: initialPayment(event.fee) })),
+        skipDuplicates: true,
+      });
+      const rows = await tx.participation.findMany({ where: { eventId, memberId: { in: ids } } });
+      return ids.map((id) => rows.find((row) => row.memberId === id)!);
+    });
+  }
+
+  async remove(eventId: string, memberId: string): Promise<boolean> {
+    const { count } = await this.prisma.participation.deleteMany({ where: { eventId, memberId } });
+    if (count === 0) await this.get(eventId, memberId);
+    return true;
+  }
+
+  /** Members whose gender fits the event's audience and who are not participants yet, by name. */
+  async eligibleMembers(eventId: string): Promise<MemberRecord[]> {
+    const event = await this.prisma.event.findUnique({ where: { id: eventId }, select: { audience: true } });
+    if (!event) throw notFound('event');
+    return this.prisma.member.findMany({
+      where: { gender: { in: gendersOf(event.audience) }, participations: { none: { eventId } } },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      omit: { passwordHash: true },
+    });
+  }
+
+  /**
+   * An admin checks a member in by hand (the fallback when a phone's location fails), marks them
+   * late or absent, or excuses them. PENDING is refused once the event is settled.
+   */
+  async setAttendance(eventId: string, memberId: string, status: AttendanceStatus, note: string | null | undefined) {
+    const attendanceNote = validateNote('note', note);
+    const participation = await this.get(eventId, memberId);
+    const event = await this.prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { settledAt: true } });
+    if (status === 'PENDING' && event.settledAt) {
+      throw badUserInput('status', 'A settled event has no PENDING attendance.');
+    }
+    const present = status === 'ATTENDED' || status === 'LATE';
+    return this.prisma.participation.update({
+      where: { id: participation.id },
+      data: {
+        attendance: status,
+        attendanceNote,
+        checkedInAt: present ? (participation.checkedInAt ?? this.clock.now()) : null,
+        checkInDistanceMeters: present ? participation.checkInDistanceMeters : null,
+      },
+    });
+  }
+}
