@@ -1,0 +1,168 @@
+import { addParticipants, createEvent } from '../../src/modules/events/test-support/event-fixtures';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
+import { DATABASE_KINDS } from '../support/databases';
+import { dataOf, errorOf } from '../support/graphql-client';
+import {
+  AddParticipantsDocument,
+  EligibleMembersDocument,
+  EventDocument,
+  EventsWithParticipantsDocument,
+  MemberParticipationsDocument,
+  RemoveParticipantDocument,
+} from '../support/operations.generated';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+describe.each(DATABASE_KINDS)('participants on the %s database', (kind) => {
+  let server: TestServer;
+  let admin: SignedUpMember;
+  let man: SignedUpMember;
+  let otherMan: SignedUpMember;
+  let woman: SignedUpMember;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    admin = await signUpAdmin(server);
+    man = await signUpMember(server, { gender: 'MALE', phone: '010-1111-1111' });
+    otherMan = await signUpMember(server, { gender: 'MALE', phone: '010-2222-2222' });
+    woman = await signUpMember(server, { gender: 'FEMALE' });
+  });
+  afterAll(() => server.stop());
+
+  const participantIds = async (eventId: string) =>
+    (await server.app.database.prisma.participation.findMany({ where: { eventId } })).map((p) => p.memberId).sort();
+
+  describe('addParticipants', () => {
+    it('adds members with the payment state the fee implies, and leaves members already in as they are', async () => {
+      const paid = await createEvent(server, admin.token, { fee: 5000 });
+      const first = await addParticipants(server, admin.token, paid.id, [man.id]);
+      expect(first).toMatchObject([{ attendance: 'PENDING', payment: 'UNPAID', member: { id: man.id }, event: { id: paid.id } }]);
+
+      const again = await addParticipants(server, admin.token, paid.id, [man.id, woman.id, man.id]);
+      expect(again.map((p) => p.member.id)).toEqual([man.id, woman.id]);
+      expect(again[0].id).toBe(first[0].id);
+      expect(await participantIds(paid.id)).toEqual([man.id, woman.id].sort());
+
+      const free = await createEvent(server, admin.token, { fee: 0 });
+      expect((await addParticipants(server, admin.token, free.id, [man.id]))[0].payment).toBe('NOT_REQUIRED');
+    });
+
+    it('refuses a member the audience excludes with AUDIENCE_MISMATCH, adding no one', async () => {
+      const menOnly = await createEvent(server, admin.token, { audience: 'MALE' });
+      const error = errorOf(await server.request(AddParticipantsDocument, { eventId: menOnly.id, memberIds: [man.id, woman.id] }, { token: admin.token }));
+      expect(error.extensions).toMatchObject({ code: 'AUDIENCE_MISMATCH', memberIds: [woman.id] });
+      expect(await participantIds(menOnly.id)).toEqual([]);
+    });
+
+    it('answers NOT_FOUND for an unknown event or member, adding no one', async () => {
+      const event = await createEvent(server, admin.token);
+      expect(errorOf(await server.request(AddParticipantsDocument, { eventId: 'nope', memberIds: [man.id] }, { token: admin.token })).extensions?.code).toBe(
+        'NOT_FOUND',
+      );
+      const unknownMember = errorOf(await server.request(AddParticipantsDocument, { eventId: event.id, memberIds: [man.id, 'ghost'] }, { token: admin.token }));
+      expect(unknownMember.extensions).toMatchObject({ code: 'NOT_FOUND', memberIds: ['ghost'] });
+      expect(await participantIds(event.id)).toEqual([]);
+    });
+
+    it('refuses more than 200 members at once with BAD_USER_INPUT, and members with FORBIDDEN', async () => {
+      const event = await createEvent(server, admin.token);
+      const many = Array.from({ length: 201 }, (_, i) => `member-${i}`);
+      expect(errorOf(await server.request(AddParticipantsDocument, { eventId: event.id, memberIds: many }, { token: admin.token })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'memberIds',
+      });
+      expect(errorOf(await server.request(AddParticipantsDocument, { eventId: event.id, memberIds: [man.id] }, { token: man.token })).extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+    });
+  });
+
+  describe('removeParticipant', () => {
+    it('removes a participant and answers NOT_FOUND for one who is not in, or an unknown event', async () => {
+      const event = await createEvent(server, admin.token);
+      await addParticipants(server, admin.token, event.id, [man.id, woman.id]);
+      expect(dataOf(await server.request(RemoveParticipantDocument, { eventId: event.id, memberId: man.id }, { token: admin.token })).removeParticipant).toBe(true);
+      expect(await participantIds(event.id)).toEqual([woman.id]);
+      for (const variables of [{ eventId: event.id, memberId: man.id }, { eventId: 'nope', memberId: woman.id }]) {
+        expect(errorOf(await server.request(RemoveParticipantDocument, variables, { token: admin.token })).extensions?.code).toBe('NOT_FOUND');
+      }
+      expect(errorOf(await server.request(RemoveParticipantDocument, { eventId: event.id, memberId: woman.id }, { token: woman.token })).extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+    });
+  });
+
+  describe('eligibleMembers', () => {
+    it('lists members whom the audience fits and who are not in yet', async () => {
+      const menOnly = await createEvent(server, admin.token, { audience: 'MALE' });
+      await addParticipants(server, admin.token, menOnly.id, [man.id]);
+      const { eligibleMembers } = dataOf(await server.request(EligibleMembersDocument, { eventId: menOnly.id }, { token: admin.token }));
+      const ids = eligibleMembers.map((m) => m.id);
+      expect(ids).toContain(otherMan.id);
+      expect(ids).not.toContain(man.id);
+      expect(ids).not.toContain(woman.id);
+      expect(eligibleMembers.every((m) => m.gender === 'MALE')).toBe(true);
+    });
+
+    it('answers NOT_FOUND for an unknown event and FORBIDDEN to a member', async () => {
+      const event = await createEvent(server, admin.token);
+      expect(errorOf(await server.request(EligibleMembersDocument, { eventId: 'nope' }, { token: admin.token })).extensions?.code).toBe('NOT_FOUND');
+      expect(errorOf(await server.request(EligibleMembersDocument, { eventId: event.id }, { token: man.token })).extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('the privacy rule on participations', () => {
+    it("shows a member their own payment and distance but not another's; admins see all", async () => {
+      const event = await createEvent(server, admin.token, { audience: 'MALE', fee: 3000 });
+      await addParticipants(server, admin.token, event.id, [man.id, otherMan.id]);
+
+      const asMan = dataOf(await server.request(EventDocument, { id: event.id }, { token: man.token })).event!;
+      const own = asMan.participants.find((p) => p.member.id === man.id)!;
+      const other = asMan.participants.find((p) => p.member.id === otherMan.id)!;
+      expect(own).toMatchObject({ payment: 'UNPAID', member: { phone: '010-1111-1111' } });
+      expect(other).toMatchObject({ payment: null, checkInDistanceMeters: null, paymentRequestedAt: null, member: { phone: null } });
+      expect(asMan.myParticipation).toMatchObject({ id: own.id, payment: 'UNPAID' });
+
+      const asAdmin = dataOf(await server.request(EventDocument, { id: event.id }, { token: admin.token })).event!;
+      expect(asAdmin.participants.map((p) => p.payment)).toEqual(['UNPAID', 'UNPAID']);
+      expect(asAdmin.myParticipation).toBeNull();
+    });
+
+    it("shows Member.participations to the member and admins only", async () => {
+      const event = await createEvent(server, admin.token, { title: 'Private match' });
+      await addParticipants(server, admin.token, event.id, [woman.id]);
+      const own = dataOf(await server.request(MemberParticipationsDocument, { id: woman.id }, { token: woman.token })).member!;
+      expect(own.participations?.map((p) => p.event.title)).toContain('Private match');
+      const byAdmin = dataOf(await server.request(MemberParticipationsDocument, { id: woman.id }, { token: admin.token })).member!;
+      expect(byAdmin.participations).toEqual(own.participations);
+      const byOther = dataOf(await server.request(MemberParticipationsDocument, { id: woman.id }, { token: man.token })).member!;
+      expect(byOther.participations).toBeNull();
+    });
+  });
+});
+
+describe('the event list with participants and members (PostgreSQL)', () => {
+  it('costs the same number of SQL queries for 5 events as for 50', async () => {
+    const server = await startTestServer('postgres');
+    try {
+      const admin = await signUpAdmin(server);
+      const members = await Promise.all(Array.from({ length: 6 }, () => signUpMember(server)));
+      for (let i = 0; i < 50; i++) {
+        const event = await createEvent(server, admin.token, { title: `Match ${i}`, startsInMinutes: 60 * (i + 1) });
+        await addParticipants(server, admin.token, event.id, [members[i % 6].id, members[(i + 1) % 6].id, members[(i + 2) % 6].id]);
+      }
+      const queriesFor = async (first: number) => {
+        const before = server.app.database.stats.queries;
+        const { events } = dataOf(await server.request(EventsWithParticipantsDocument, { first }, { token: members[0].token }));
+        expect(events.edges).toHaveLength(first);
+        expect(events.edges.every((edge) => edge.node.participants.length === 3 && edge.node.participantCount === 3)).toBe(true);
+        return server.app.database.stats.queries - before;
+      };
+      const forFive = await queriesFor(5);
+      const forFifty = await queriesFor(50);
+      process.stdout.write(`SQL queries for the event list with participants and members: 5 events ${forFive}, 50 events ${forFifty}\n`);
+      expect(forFifty).toBe(forFive);
+      expect(forFifty).toBeLessThanOrEqual(8);
+    } finally {
+      await server.stop();
+    }
+  });
+});
