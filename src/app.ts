@@ -27,6 +27,12 @@ import { EventService } from './modules/events/event.service';
 import { MemberParticipationsResolver, ParticipationResolver } from './modules/participations/participation.resolver';
 import { ParticipationService } from './modules/participations/participation.service';
 import { createGeocoder } from './geo/create-geocoder';
+import { MemberPenaltiesResolver, PenaltyResolver } from './modules/penalties/penalty.resolver';
+import { PenaltyService } from './modules/penalties/penalty.service';
+import { SettlementNotifier } from './modules/settlement/settlement-notifier';
+import { SettlementResolver } from './modules/settlement/settlement.resolver';
+import { SettlementService } from './modules/settlement/settlement.service';
+import { SettlementScheduler } from './scheduling/settlement-scheduler';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -37,6 +43,7 @@ export interface RunningApp {
   url: string;
   port: number;
   database: Database;
+  scheduler: SettlementScheduler;
   logger: Logger;
   /** Graceful: stop accepting, finish in-flight requests (bounded), close the database. */
   stop(): Promise<void>;
@@ -83,10 +90,15 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       clock,
     );
     const auth = new AuthService(members, tokens, throttle, config.signupCode);
-    const events = new EventService(prisma, createGeocoder(config.geocoder), clock, logger);
-    const participations = new ParticipationService(prisma, clock);
+    const penalties = new PenaltyService(prisma, config.penalties, clock);
+    const { webhookUrl } = config.settlement;
+    const notifier = webhookUrl ? new SettlementNotifier({ ...config.settlement, webhookUrl }, config.timeZone, logger) : undefined;
+    const settlement = new SettlementService(prisma, config.penalties, clock, logger, notifier);
+    const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
+    const events = new EventService(prisma, createGeocoder(config.geocoder), clock, logger, scheduler);
+    const participations = new ParticipationService(prisma, penalties, clock);
     const checkIns = new CheckInService(prisma, config.checkIn, clock);
-    const dues = new DuesService(prisma, participations, clock);
+    const dues = new DuesService(prisma, participations, penalties, clock);
     await ensureBootstrapAdmin(config, members, logger);
 
     const schema = await buildGraphQLSchema(
@@ -99,6 +111,9 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         [MemberParticipationsResolver, new MemberParticipationsResolver()],
         [CheckInResolver, new CheckInResolver(checkIns)],
         [DuesResolver, new DuesResolver(dues)],
+        [PenaltyResolver, new PenaltyResolver(penalties)],
+        [MemberPenaltiesResolver, new MemberPenaltiesResolver(config.penalties)],
+        [SettlementResolver, new SettlementResolver(settlement, scheduler)],
       ]),
     );
     const apollo = new ApolloServer<GraphQLContext>({
@@ -111,6 +126,8 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       plugins: [ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
+    // Catch-up before the port opens: what ended while no server ran is settled first.
+    await scheduler.start();
 
     const handler = createRequestHandler(apollo, createContextBuilder(tokens, members, prisma), logger);
     const http = await listen(handler, config.port, config.host);
@@ -122,10 +139,13 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       url,
       port: http.port,
       database,
+      scheduler,
       logger,
       stop() {
         stopping ??= (async () => {
           await http.close(config.shutdownTimeoutMs);
+          await scheduler.stop();
+          notifier?.stop();
           await apollo.stop();
           await database.close();
           logger.info('pitchside stopped');

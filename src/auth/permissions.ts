@@ -29,6 +29,7 @@ export const rootFieldRules = {
     event: isSignedIn,
     eligibleMembers: isAdmin,
     pendingPayments: isAdmin,
+    upcomingSettlements: isAdmin,
   },
   Mutation: {
     signUp: isAnyone,
@@ -44,6 +45,9 @@ export const rootFieldRules = {
     confirmPayment: isAdmin,
     rejectPayment: isAdmin,
     setAttendance: isAdmin,
+    settleEvent: isAdmin,
+    issuePenalty: isAdmin,
+    revokePenalty: isAdmin,
   },
 } satisfies IRuleTypeMap;
 

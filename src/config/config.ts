@@ -25,6 +25,8 @@ export interface Config {
   /** Undefined when no geocoder is configured: events then need coordinates. */
   geocoder: GeocoderSettings | undefined;
   checkIn: CheckInPolicy;
+  penalties: PenaltyPolicy;
+  settlement: SettlementSettings;
   graphqlIntrospection: boolean;
   timeZone: string;
   logLevel: LogLevel;
@@ -40,6 +42,24 @@ export interface CheckInPolicy {
   opensMinutesBefore: number;
   lateAfterMinutes: number;
   maxAccuracyMeters: number;
+}
+
+export interface PenaltyPolicy {
+  absentPoints: number;
+  latePoints: number;
+  unpaidPoints: number;
+  pointsPerWarning: number;
+  expulsionWarnings: number;
+}
+
+export interface SettlementSettings {
+  /** How often every instance looks for overdue unsettled events. */
+  sweepIntervalMs: number;
+  /** Discord or Slack incoming webhook told about each settlement; undefined: none. */
+  webhookUrl: string | undefined;
+  webhookMaxAttempts: number;
+  webhookBackoffMs: number;
+  webhookTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -194,6 +214,20 @@ export function loadConfig(env: Env): Config {
       opensMinutesBefore: read.integer('CHECK_IN_OPENS_MINUTES', 60, 0, 24 * 60),
       lateAfterMinutes: read.integer('LATE_AFTER_MINUTES', 20, 0, 24 * 60),
       maxAccuracyMeters: read.integer('MAX_LOCATION_ACCURACY_METERS', 100, 1, 100_000),
+    },
+    penalties: {
+      absentPoints: read.integer('PENALTY_ABSENT', 3, 0, 100),
+      latePoints: read.integer('PENALTY_LATE', 1, 0, 100),
+      unpaidPoints: read.integer('PENALTY_UNPAID', 1, 0, 100),
+      pointsPerWarning: read.integer('POINTS_PER_WARNING', 3, 1, 1000),
+      expulsionWarnings: read.integer('EXPULSION_WARNINGS', 2, 1, 1000),
+    },
+    settlement: {
+      sweepIntervalMs: read.integer('SETTLEMENT_SWEEP_SECONDS', 60, 1, 24 * 3600) * 1000,
+      webhookUrl: optionalUrl(read, 'SETTLEMENT_WEBHOOK_URL'),
+      webhookMaxAttempts: read.integer('SETTLEMENT_WEBHOOK_ATTEMPTS', 5, 1, 20),
+      webhookBackoffMs: read.integer('SETTLEMENT_WEBHOOK_BACKOFF_MS', 1000, 1, 600_000),
+      webhookTimeoutMs: read.integer('SETTLEMENT_WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
     },
     isProduction,
     host: read.optional('HOST'),

@@ -9,6 +9,8 @@ import { DuesResolver } from '../modules/dues/dues.resolver';
 import { EventResolver } from '../modules/events/event.resolver';
 import { MemberResolver } from '../modules/members/member.resolver';
 import { MemberParticipationsResolver, ParticipationResolver } from '../modules/participations/participation.resolver';
+import { MemberPenaltiesResolver, PenaltyResolver } from '../modules/penalties/penalty.resolver';
+import { SettlementResolver } from '../modules/settlement/settlement.resolver';
 import { createDateTimeScalar } from './date-time';
 
 export const resolverClasses = [
@@ -19,6 +21,9 @@ export const resolverClasses = [
   MemberParticipationsResolver,
   CheckInResolver,
   DuesResolver,
+  PenaltyResolver,
+  MemberPenaltiesResolver,
+  SettlementResolver,
 ] as const;
 
 export type ResolverInstances = Map<Function, object>;

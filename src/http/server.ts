@@ -99,7 +99,12 @@ export async function listen(
   port: number,
   host: string | undefined,
 ): Promise<RunningHttpServer> {
-  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+  let closing = false;
+  const server = createServer({ keepAliveTimeout: 5_000 }, (request, response) => {
+    // While shutting down, a kept-alive connection is closed after its response instead of reused.
+    if (closing) response.setHeader('connection', 'close');
+    handler(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -111,6 +116,7 @@ export async function listen(
     server,
     port: (server.address() as AddressInfo).port,
     close(timeoutMs) {
+      closing = true;
       return new Promise<void>((resolve) => {
         const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
         server.close(() => {

@@ -41,6 +41,8 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     HOST: '127.0.0.1',
     PORT: '0',
     JWT_SECRET: TEST_JWT_SECRET,
+    // Tests sweep by hand (app.scheduler.sweep()), so a timer never settles behind a test's back.
+    SETTLEMENT_SWEEP_SECONDS: '86400',
     ...database.env,
     ...options.env,
   });

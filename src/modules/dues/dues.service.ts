@@ -3,6 +3,7 @@ import type { PrismaClient } from '../../db/database';
 import { ErrorCode, appError, notFound } from '../../errors/errors';
 import type { Participation, Prisma } from '../../generated/prisma/client';
 import { validateNote, type ParticipationService } from '../participations/participation.service';
+import type { PenaltyService } from '../penalties/penalty.service';
 import { PAYMENT_MOVES, refusedPaymentMove, type PaymentMove } from './payment-rules';
 
 /** Members say they paid an event's dues; admins confirm or reject it. */
@@ -10,6 +11,7 @@ export class DuesService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly participations: ParticipationService,
+    private readonly penalties: PenaltyService,
     private readonly clock: Clock,
   ) {}
 
@@ -31,7 +33,10 @@ export class DuesService {
   async reject(eventId: string, memberId: string, reason: string | null | undefined): Promise<Participation> {
     const paymentRejectReason = validateNote('reason', reason);
     const participation = await this.participations.get(eventId, memberId);
-    return this.move(participation, 'reject', { paymentRequestedAt: null, paymentRejectReason });
+    return this.move(participation, 'reject', { paymentRequestedAt: null, paymentRejectReason }, (tx) =>
+      // After settlement an UNPAID penalty may now apply.
+      this.penalties.reconcileAutomatic(tx, eventId, memberId, 'payment claim rejected'),
+    );
   }
 
   /** Claims awaiting an admin, oldest first, of one event or of all. */
@@ -46,15 +51,26 @@ export class DuesService {
     });
   }
 
-  /** One conditional update: of two admins confirming at once, one moves the state and one is refused. */
-  private async move(participation: Participation, move: PaymentMove, data: Prisma.ParticipationUpdateManyMutationInput) {
+  /**
+   * One conditional update: of two admins confirming at once, one moves the state and one is
+   * refused. `after` runs in the same transaction when the move happened.
+   */
+  private async move(
+    participation: Participation,
+    move: PaymentMove,
+    data: Prisma.ParticipationUpdateManyMutationInput,
+    after?: (tx: Prisma.TransactionClient) => Promise<void>,
+  ) {
     const { from, to } = PAYMENT_MOVES[move];
-    const { count } = await this.prisma.participation.updateMany({
-      where: { id: participation.id, payment: from },
-      data: { ...data, payment: to },
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.participation.updateMany({
+        where: { id: participation.id, payment: from },
+        data: { ...data, payment: to },
+      });
+      const current = await tx.participation.findUniqueOrThrow({ where: { id: participation.id } });
+      if (count === 0) throw refusedPaymentMove(move, current.payment);
+      await after?.(tx);
+      return current;
     });
-    const current = await this.prisma.participation.findUniqueOrThrow({ where: { id: participation.id } });
-    if (count === 0) throw refusedPaymentMove(move, current.payment);
-    return current;
   }
 }

@@ -7,6 +7,7 @@ import type { Viewer } from '../../graphql/context';
 import { decodeCursor, encodeCursor, type Page } from '../../graphql/pagination';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../clock/clock';
+import type { SettlementTriggers } from '../../scheduling/settlement-scheduler';
 import { audiencesVisibleTo, gendersOf, validateCoordinates, validateEventFields, type EventFields } from './event-rules';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.types';
 
@@ -29,6 +30,14 @@ function parseCursor(cursor: string | null | undefined): { startsAt: Date; id: s
   return { startsAt: new Date(millis), id };
 }
 
+/** A settled event's penalties rest on its times, fee and audience: those no longer change. */
+function refuseSettledChanges(current: Event, fields: EventFields): void {
+  const changed = (['startsAt', 'endsAt', 'fee', 'audience'] as const).find((field) =>
+    fields[field] instanceof Date ? fields[field].getTime() !== (current[field] as Date).getTime() : fields[field] !== current[field],
+  );
+  if (changed) throw badUserInput(changed, `The event is settled: its ${changed} no longer changes.`);
+}
+
 /** Locks an event row for the rest of the transaction, so membership and audience changes queue up. */
 export async function lockEvent(tx: Prisma.TransactionClient, id: string): Promise<Event> {
   const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM events WHERE id = ${id} FOR UPDATE`;
@@ -42,6 +51,7 @@ export class EventService {
     private readonly geocoder: Geocoder | undefined,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly settlements: SettlementTriggers,
   ) {}
 
   /** An event the viewer may see; FORBIDDEN when its audience excludes them, null when there is none. */
@@ -91,7 +101,9 @@ export class EventService {
       endsAt: input.endsAt,
     });
     const coordinates = validateCoordinates(input.latitude, input.longitude) ?? (await this.locate(fields.address));
-    return this.prisma.event.create({ data: { ...fields, ...coordinates } });
+    const event = await this.prisma.event.create({ data: { ...fields, ...coordinates } });
+    this.settlements.schedule(event);
+    return event;
   }
 
   /**
@@ -114,11 +126,12 @@ export class EventService {
       startsAt: input.startsAt ?? current.startsAt,
       endsAt: input.endsAt ?? current.endsAt,
     });
+    if (current.settledAt) refuseSettledChanges(current, fields);
     const addressChanged = normalizeAddress(fields.address) !== normalizeAddress(current.address);
     const coordinates =
       validateCoordinates(input.latitude, input.longitude) ?? (addressChanged ? await this.locate(fields.address) : undefined);
 
-    return this.prisma.$transaction(async (tx) => {
+    const updated = await this.prisma.$transaction(async (tx) => {
       const locked = await lockEvent(tx, id);
       if (fields.audience !== locked.audience) {
         const excluded = await tx.participation.count({
@@ -136,6 +149,8 @@ export class EventService {
       }
       return tx.event.update({ where: { id }, data: { ...fields, ...coordinates } });
     });
+    if (updated.endsAt.getTime() !== current.endsAt.getTime() && !updated.settledAt) this.settlements.schedule(updated);
+    return updated;
   }
 
   /** Deletes the event and its participations; the penalties it produced are revoked, not erased. */
@@ -148,6 +163,7 @@ export class EventService {
       });
       await tx.event.delete({ where: { id } });
     });
+    this.settlements.cancel(id);
     return true;
   }
 

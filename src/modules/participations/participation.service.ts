@@ -5,6 +5,7 @@ import type { AttendanceStatus, Participation } from '../../generated/prisma/cli
 import { audienceIncludes, gendersOf, initialPayment } from '../events/event-rules';
 import { lockEvent } from '../events/event.service';
 import type { MemberRecord } from '../members/member.service';
+import type { PenaltyService } from '../penalties/penalty.service';
 
 export const MAX_MEMBERS_PER_CALL = 200;
 const NOTE_MAX_LENGTH = 500;
@@ -20,6 +21,7 @@ export function validateNote(field: string, note: string | null | undefined): st
 export class ParticipationService {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly penalties: PenaltyService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,6 +44,7 @@ export class ParticipationService {
     }
     return this.prisma.$transaction(async (tx) => {
       const event = await lockEvent(tx, eventId);
+      if (event.settledAt) throw badUserInput('eventId', 'The event is settled: its participants no longer change.');
       const members = await tx.member.findMany({ where: { id: { in: ids } }, select: { id: true, gender: true } });
       const unknown = ids.filter((id) => !members.some((m) => m.id === id));
       if (unknown.length > 0) throw appError(ErrorCode.NOT_FOUND, 'No such member.', { memberIds: unknown });
@@ -58,9 +61,16 @@ export class ParticipationService {
     });
   }
 
+  /** After settlement, the member's automatic penalties for the event go with them (revoked). */
   async remove(eventId: string, memberId: string): Promise<boolean> {
-    const { count } = await this.prisma.participation.deleteMany({ where: { eventId, memberId } });
-    if (count === 0) await this.get(eventId, memberId);
+    await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.participation.deleteMany({ where: { eventId, memberId } });
+      if (count === 0) {
+        const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
+        throw notFound(event ? 'participation' : 'event');
+      }
+      await this.penalties.reconcileAutomatic(tx, eventId, memberId, 'removed from the event');
+    });
     return true;
   }
 
@@ -77,7 +87,8 @@ export class ParticipationService {
 
   /**
    * An admin checks a member in by hand (the fallback when a phone's location fails), marks them
-   * late or absent, or excuses them. PENDING is refused once the event is settled.
+   * late or absent, or excuses them. PENDING is refused once the event is settled; after
+   * settlement the member's automatic penalties follow the correction.
    */
   async setAttendance(eventId: string, memberId: string, status: AttendanceStatus, note: string | null | undefined) {
     const attendanceNote = validateNote('note', note);
@@ -87,14 +98,18 @@ export class ParticipationService {
       throw badUserInput('status', 'A settled event has no PENDING attendance.');
     }
     const present = status === 'ATTENDED' || status === 'LATE';
-    return this.prisma.participation.update({
-      where: { id: participation.id },
-      data: {
-        attendance: status,
-        attendanceNote,
-        checkedInAt: present ? (participation.checkedInAt ?? this.clock.now()) : null,
-        checkInDistanceMeters: present ? participation.checkInDistanceMeters : null,
-      },
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.participation.update({
+        where: { id: participation.id },
+        data: {
+          attendance: status,
+          attendanceNote,
+          checkedInAt: present ? (participation.checkedInAt ?? this.clock.now()) : null,
+          checkInDistanceMeters: present ? participation.checkInDistanceMeters : null,
+        },
+      });
+      await this.penalties.reconcileAutomatic(tx, eventId, memberId, `attendance corrected to ${status}`);
+      return updated;
     });
   }
 }

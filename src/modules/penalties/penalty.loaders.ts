@@ -1,0 +1,28 @@
+import DataLoader from 'dataloader';
+import type { PrismaClient } from '../../db/database';
+import type { Penalty } from '../../generated/prisma/client';
+
+/** Active points per member, and each member's penalties (active only, or all), batched per request. */
+export function createPenaltyLoaders(prisma: PrismaClient) {
+  const penaltiesByMember = (includeRevoked: boolean) =>
+    new DataLoader<string, Penalty[]>(async (memberIds) => {
+      const rows = await prisma.penalty.findMany({
+        where: { memberId: { in: [...memberIds] }, ...(includeRevoked ? {} : { revokedAt: null }) },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      return memberIds.map((id) => rows.filter((row) => row.memberId === id));
+    });
+  return {
+    activePointsByMember: new DataLoader<string, number>(async (memberIds) => {
+      const sums = await prisma.penalty.groupBy({
+        by: ['memberId'],
+        where: { memberId: { in: [...memberIds] }, revokedAt: null },
+        _sum: { points: true },
+      });
+      const byMember = new Map(sums.map((row) => [row.memberId, row._sum.points ?? 0]));
+      return memberIds.map((id) => byMember.get(id) ?? 0);
+    }),
+    activePenaltiesByMember: penaltiesByMember(false),
+    allPenaltiesByMember: penaltiesByMember(true),
+  };
+}

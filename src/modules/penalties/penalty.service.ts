@@ -1,0 +1,92 @@
+import type { Clock } from '../../clock/clock';
+import type { PenaltyPolicy } from '../../config/config';
+import type { PrismaClient } from '../../db/database';
+import { ErrorCode, appError, badUserInput, notFound } from '../../errors/errors';
+import type { Penalty, Prisma } from '../../generated/prisma/client';
+import { automaticPenaltiesFor } from './penalty-rules';
+
+const AUTOMATIC_REASONS = ['ABSENT', 'LATE', 'UNPAID'] as const;
+const MAX_MANUAL_POINTS = 100;
+const TEXT_MAX_LENGTH = 500;
+
+function requiredText(field: string, value: string): string {
+  const trimmed = value.trim();
+  const length = [...trimmed].length;
+  if (length < 1 || length > TEXT_MAX_LENGTH) throw badUserInput(field, `${field} must be 1 to ${TEXT_MAX_LENGTH} characters.`);
+  return trimmed;
+}
+
+/** The penalty ledger: automatic and manual penalties, revoked with a reason, never erased. */
+export class PenaltyService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly policy: PenaltyPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async issueManual(adminId: string, input: { memberId: string; points: number; note: string; eventId?: string | null }): Promise<Penalty> {
+    if (!Number.isInteger(input.points) || input.points < 1 || input.points > MAX_MANUAL_POINTS) {
+      throw badUserInput('points', `points must be a whole number from 1 to ${MAX_MANUAL_POINTS}.`);
+    }
+    const note = requiredText('note', input.note);
+    const member = await this.prisma.member.findUnique({ where: { id: input.memberId }, select: { id: true } });
+    if (!member) throw notFound('member');
+    if (input.eventId) {
+      const event = await this.prisma.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
+      if (!event) throw notFound('event');
+    }
+    return this.prisma.penalty.create({
+      data: {
+        memberId: input.memberId,
+        eventId: input.eventId ?? null,
+        reason: 'MANUAL',
+        points: input.points,
+        note,
+        issuedById: adminId,
+        createdAt: this.clock.now(),
+      },
+    });
+  }
+
+  /** One conditional update: of two revocations at once, one wins and the other is ALREADY_REVOKED. */
+  async revoke(adminId: string, id: string, reason: string): Promise<Penalty> {
+    const revokeReason = requiredText('reason', reason);
+    const { count } = await this.prisma.penalty.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: this.clock.now(), revokeReason, revokedById: adminId },
+    });
+    const penalty = await this.prisma.penalty.findUnique({ where: { id } });
+    if (!penalty) throw notFound('penalty');
+    if (count === 0) throw appError(ErrorCode.ALREADY_REVOKED, 'This penalty is revoked already.');
+    return penalty;
+  }
+
+  /**
+   * Brings one member's automatic penalties for a settled event in line with their participation
+   * as it is now: what no longer applies is revoked, what now applies is issued. Runs inside the
+   * caller's transaction, after the participation changed.
+   */
+  async reconcileAutomatic(tx: Prisma.TransactionClient, eventId: string, memberId: string, revokeReason: string): Promise<void> {
+    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { fee: true, settledAt: true } });
+    if (!event.settledAt) return;
+    const participation = await tx.participation.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
+    const due = participation ? automaticPenaltiesFor(participation, event.fee, this.policy) : [];
+    const active = await tx.penalty.findMany({
+      where: { eventId, memberId, revokedAt: null, reason: { in: [...AUTOMATIC_REASONS] } },
+    });
+    const stale = active.filter((penalty) => !due.some((d) => d.reason === penalty.reason));
+    if (stale.length > 0) {
+      await tx.penalty.updateMany({
+        where: { id: { in: stale.map((penalty) => penalty.id) } },
+        data: { revokedAt: this.clock.now(), revokeReason },
+      });
+    }
+    const missing = due.filter((d) => !active.some((penalty) => penalty.reason === d.reason));
+    if (missing.length > 0) {
+      await tx.penalty.createMany({
+        data: missing.map((d) => ({ memberId, eventId, reason: d.reason, points: d.points, createdAt: this.clock.now() })),
+        skipDuplicates: true,
+      });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import type { Clock } from '../../clock/clock';
+import type { PenaltyPolicy } from '../../config/config';
+import type { PrismaClient } from '../../db/database';
+import type { Event } from '../../generated/prisma/client';
+import type { Logger } from '../../logging/logger';
+import { automaticPenaltiesFor } from '../penalties/penalty-rules';
+import type { SettlementNotifier, SettlementSummary } from './settlement-notifier';
+
+export type SettlementTrigger = 'schedule' | 'sweep' | 'catch-up' | 'manual';
+
+/**
+ * Settles an event exactly once: claiming it (settled_at still null) and writing attendance and
+ * penalties happen in one transaction, so a second claimant (another instance, the sweep, a
+ * restart) finds it settled and does nothing. The partial unique index on active automatic
+ * penalties is the last guard against doubles.
+ */
+export class SettlementService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly policy: PenaltyPolicy,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly notifier: SettlementNotifier | undefined,
+  ) {}
+
+  /** Settles the event if nobody has; answers the event as it now is (null when it does not exist). */
+  async settle(eventId: string, trigger: SettlementTrigger): Promise<Event | null> {
+    const started = performance.now();
+    const settled = await this.prisma.$transaction(async (tx) => {
+      const settledAt = this.clock.now();
+      const { count } = await tx.event.updateMany({ where: { id: eventId, settledAt: null }, data: { settledAt } });
+      if (count === 0) return null;
+      const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
+      await tx.participation.updateMany({ where: { eventId, attendance: 'PENDING' }, data: { attendance: 'ABSENT' } });
+      const participations = await tx.participation.findMany({
+        where: { eventId },
+        select: { memberId: true, attendance: true, payment: true },
+      });
+      const penalties = participations.flatMap((participation) =>
+        automaticPenaltiesFor(participation, event.fee, this.policy).map((penalty) => ({
+          ...penalty,
+          memberId: participation.memberId,
+          eventId,
+          createdAt: settledAt,
+        })),
+      );
+      if (penalties.length > 0) await tx.penalty.createMany({ data: penalties, skipDuplicates: true });
+      return { event, penalties };
+    });
+    if (!settled) {
+      this.logger.debug({ eventId, trigger }, 'settlement skipped: already settled or gone');
+      return this.prisma.event.findUnique({ where: { id: eventId } });
+    }
+    this.logger.info(
+      { eventId, trigger, penalties: settled.penalties.length, durationMs: Math.round(performance.now() - started) },
+      'event settled',
+    );
+    if (this.notifier) {
+      this.notify(this.notifier, settled.event, settled.penalties).catch((error) =>
+        this.logger.error({ err: error, eventId }, 'settlement webhook not sent'),
+      );
+    }
+    return settled.event;
+  }
+
+  /** Unsettled events, the soonest due first. */
+  upcoming(first: number): Promise<Event[]> {
+    return this.prisma.event.findMany({ where: { settledAt: null }, orderBy: [{ endsAt: 'asc' }, { id: 'asc' }], take: first });
+  }
+
+  /** Settles every event that has ended unsettled; answers how many this call settled. */
+  async settleOverdue(trigger: 'sweep' | 'catch-up'): Promise<number> {
+    const overdue = await this.prisma.event.findMany({
+      where: { settledAt: null, endsAt: { lte: this.clock.now() } },
+      orderBy: { endsAt: 'asc' },
+      select: { id: true },
+    });
+    let settled = 0;
+    for (const { id } of overdue) {
+      try {
+        const event = await this.settle(id, trigger);
+        if (event?.settledAt) settled += 1;
+      } catch (error) {
+        this.logger.error({ err: error, eventId: id, trigger }, 'settlement failed; the next sweep tries again');
+      }
+    }
+    return settled;
+  }
+
+  private async notify(
+    notifier: SettlementNotifier,
+    event: Event,
+    penalties: { memberId: string; reason: string; points: number }[],
+  ): Promise<void> {
+    const members = await this.prisma.member.findMany({
+      where: { id: { in: [...new Set(penalties.map((p) => p.memberId))] } },
+      select: { id: true, loginId: true, name: true },
+    });
+    const byId = new Map(members.map((member) => [member.id, member]));
+    const summary: SettlementSummary = {
+      event: { id: event.id, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, settledAt: event.settledAt! },
+      penalties: penalties.map((p) => ({ ...p, loginId: byId.get(p.memberId)?.loginId ?? '', name: byId.get(p.memberId)?.name ?? '' })),
+    };
+    notifier.notify(summary);
+  }
+}

@@ -1,0 +1,96 @@
+import schedule, { type Job } from 'node-schedule';
+import type { Clock } from '../clock/clock';
+import type { PrismaClient } from '../db/database';
+import type { Logger } from '../logging/logger';
+import type { SettlementService } from '../modules/settlement/settlement.service';
+
+/** What the event service tells the scheduler; the database stays the truth, jobs are only triggers. */
+export interface SettlementTriggers {
+  schedule(event: { id: string; endsAt: Date }): void;
+  cancel(eventId: string): void;
+}
+
+/**
+ * A node-schedule job per unsettled event at its end, plus a sweep every minute for events whose
+ * job ran elsewhere or nowhere (an instance that died). Start-up first settles what ended while no
+ * server ran (catch-up), then schedules the rest.
+ */
+export class SettlementScheduler implements SettlementTriggers {
+  private readonly jobs = new Map<string, Job>();
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly settlement: SettlementService,
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly sweepIntervalMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const caughtUp = await this.settlement.settleOverdue('catch-up');
+    const pending = await this.prisma.event.findMany({ where: { settledAt: null }, select: { id: true, endsAt: true } });
+    for (const event of pending) this.schedule(event);
+    this.logger.info({ settled: caughtUp, scheduled: this.jobs.size }, 'settlement catch-up done');
+    this.sweepTimer = setInterval(() => void this.sweep(), this.sweepIntervalMs);
+    this.sweepTimer.unref();
+  }
+
+  schedule(event: { id: string; endsAt: Date }): void {
+    if (this.stopped) return;
+    this.cancel(event.id);
+    if (event.endsAt.getTime() <= this.clock.now().getTime()) {
+      setImmediate(() => void this.run(event.id));
+      return;
+    }
+    const job = schedule.scheduleJob(event.endsAt, () => {
+      this.jobs.delete(event.id);
+      void this.run(event.id);
+    });
+    if (job) {
+      this.jobs.set(event.id, job);
+      this.logger.info({ eventId: event.id, at: event.endsAt.toISOString() }, 'settlement scheduled');
+    }
+  }
+
+  cancel(eventId: string): void {
+    const job = this.jobs.get(eventId);
+    if (!job) return;
+    job.cancel();
+    this.jobs.delete(eventId);
+    this.logger.info({ eventId }, 'settlement unscheduled');
+  }
+
+  isScheduled(eventId: string): boolean {
+    return this.jobs.has(eventId);
+  }
+
+  /** Settles what is overdue; one sweep at a time on this instance. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.settlement
+      .settleOverdue('sweep')
+      .then((settled) => this.logger[settled > 0 ? 'info' : 'debug']({ settled }, 'settlement sweep done'))
+      .catch((error) => this.logger.error({ err: error }, 'settlement sweep failed'))
+      .finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.sweepTimer);
+    for (const job of this.jobs.values()) job.cancel();
+    this.jobs.clear();
+    await this.sweeping;
+  }
+
+  private async run(eventId: string): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.settlement.settle(eventId, 'schedule');
+    } catch (error) {
+      this.logger.error({ err: error, eventId }, 'scheduled settlement failed; the sweep tries again');
+    }
+  }
+}
