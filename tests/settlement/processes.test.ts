@@ -1,0 +1,128 @@
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { dataOf, graphqlRequest } from '../support/graphql-client';
+import { AddParticipantsDocument, CreateEventDocument, LoginDocument, SignUpDocument } from '../support/operations.generated';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
+import { PITCH } from '../../src/modules/events/test-support/event-fixtures';
+
+/**
+ * Real server processes on one PostgreSQL database, real time: events end a few seconds after they
+ * are created. What is asserted is the database's state, waited for by polling, never a duration.
+ */
+const ADMIN = { ADMIN_LOGIN_ID: 'referee', ADMIN_PASSWORD: 'full-time-whistle' };
+
+async function adminToken(server: ServerProcess): Promise<string> {
+  return dataOf(await graphqlRequest(server.url, LoginDocument, { loginId: 'referee', password: 'full-time-whistle' })).login.token;
+}
+
+/** An event ending `endsInMs` from now, with two members who never check in (so: two ABSENT penalties). */
+async function eventEndingSoon(server: ServerProcess, token: string, endsInMs: number): Promise<string> {
+  const now = Date.now();
+  const input = {
+    title: 'Evening kick-about',
+    address: 'Seoul World Cup Stadium',
+    audience: 'ALL' as const,
+    fee: 0,
+    startsAt: new Date(now - 60 * 60_000).toISOString(),
+    endsAt: new Date(now + endsInMs).toISOString(),
+    ...PITCH,
+  };
+  const eventId = dataOf(await graphqlRequest(server.url, CreateEventDocument, { input }, { token })).createEvent.id;
+  const memberIds: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const signUp = { loginId: uniqueLoginId('player'), password: 'correct horse', name: `Player ${i}`, phone: '010-1234-5678', gender: 'MALE' as const };
+    memberIds.push(dataOf(await graphqlRequest(server.url, SignUpDocument, { input: signUp })).signUp.member.id);
+  }
+  dataOf(await graphqlRequest(server.url, AddParticipantsDocument, { eventId, memberIds }, { token }));
+  return eventId;
+}
+
+describe('settlement across real server processes on one PostgreSQL database', () => {
+  let database: TestDatabase;
+  let sql: pg.Client;
+  const running: ServerProcess[] = [];
+
+  beforeEach(async () => {
+    database = await createTestDatabase('postgres');
+    sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((server) => server.stop()));
+    await sql.end();
+    await database.drop();
+  });
+
+  async function start(env: Record<string, string> = {}) {
+    const server = await startServerProcess({ ...database.env, ...ADMIN, LOG_LEVEL: 'info', ...env });
+    running.push(server);
+    return server;
+  }
+
+  async function settlementOf(eventId: string) {
+    const [event] = (await sql.query('SELECT settled_at FROM events WHERE id = $1', [eventId])).rows;
+    const penalties = (await sql.query(`SELECT member_id, reason, points FROM penalties WHERE event_id = $1 AND revoked_at IS NULL`, [eventId]))
+      .rows;
+    return { settledAt: event.settled_at as Date | null, penalties };
+  }
+
+  async function waitForSettlement(eventId: string, withinMs = 30_000) {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const state = await settlementOf(eventId);
+      if (state.settledAt) return state;
+      if (Date.now() > deadline) throw new Error(`event ${eventId} was not settled within ${withinMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('issues penalties once when two instances are both scheduled for the same event', async () => {
+    // No sweep: each instance's job at endsAt is what races.
+    const a = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
+    const token = await adminToken(a);
+    const eventId = await eventEndingSoon(a, token, 5_000);
+    const b = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
+    expect(b.output()).toContain(`"eventId":"${eventId}"`);
+    expect(b.output()).toMatch(/settlement scheduled/);
+
+    const settled = await waitForSettlement(eventId);
+    // Give the slower job time to run too; it must find the event settled and do nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await settlementOf(eventId)).penalties).toHaveLength(2);
+    expect(settled.penalties.every((p) => p.reason === 'ABSENT' && p.points === 3)).toBe(true);
+    const settledBy = [a, b].filter((server) => server.output().includes('"msg":"event settled"'));
+    expect(settledBy).toHaveLength(1);
+  });
+
+  it('settles at start-up an event that ended while its only instance was dead (SIGKILL)', async () => {
+    const a = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
+    const eventId = await eventEndingSoon(a, await adminToken(a), 2_000);
+    a.child.kill('SIGKILL');
+    await a.exited;
+    running.splice(running.indexOf(a), 1);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect((await settlementOf(eventId)).settledAt).toBeNull();
+
+    const restarted = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
+    // Catch-up runs before the port opens: settled by the time the server says it is ready.
+    const state = await settlementOf(eventId);
+    expect(state.settledAt).not.toBeNull();
+    expect(state.penalties).toHaveLength(2);
+    expect(restarted.output()).toMatch(new RegExp(`"trigger":"catch-up"[^\\n]*"msg":"event settled"|"eventId":"${eventId}","trigger":"catch-up"`));
+  });
+
+  it('settles through the sweep of another instance an event created on an instance that died', async () => {
+    const b = await start({ SETTLEMENT_SWEEP_SECONDS: '1' });
+    const a = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
+    const eventId = await eventEndingSoon(a, await adminToken(a), 2_000);
+    expect(b.output()).not.toContain(eventId);
+    a.child.kill('SIGKILL');
+    await a.exited;
+    running.splice(running.indexOf(a), 1);
+
+    const state = await waitForSettlement(eventId);
+    expect(state.penalties).toHaveLength(2);
+    expect(b.output()).toMatch(new RegExp(`"eventId":"${eventId}","trigger":"sweep"`));
+  });
+});
