@@ -33,6 +33,13 @@ import { SettlementNotifier } from './modules/settlement/settlement-notifier';
 import { SettlementResolver } from './modules/settlement/settlement.resolver';
 import { SettlementService } from './modules/settlement/settlement.service';
 import { SettlementScheduler } from './scheduling/settlement-scheduler';
+import {
+  EventAttendanceResolver,
+  MemberAttendanceResolver,
+  MemberStatsResolver,
+  ReportResolver,
+} from './modules/reports/report.resolver';
+import { ReportService } from './modules/reports/report.service';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -114,6 +121,10 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         [PenaltyResolver, new PenaltyResolver(penalties)],
         [MemberPenaltiesResolver, new MemberPenaltiesResolver(config.penalties)],
         [SettlementResolver, new SettlementResolver(settlement, scheduler)],
+        [ReportResolver, new ReportResolver(new ReportService(prisma))],
+        [EventAttendanceResolver, new EventAttendanceResolver()],
+        [MemberAttendanceResolver, new MemberAttendanceResolver()],
+        [MemberStatsResolver, new MemberStatsResolver()],
       ]),
     );
     const apollo = new ApolloServer<GraphQLContext>({

@@ -30,6 +30,7 @@ export const rootFieldRules = {
     eligibleMembers: isAdmin,
     pendingPayments: isAdmin,
     upcomingSettlements: isAdmin,
+    attendanceReport: isAdmin,
   },
   Mutation: {
     signUp: isAnyone,

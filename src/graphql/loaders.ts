@@ -3,6 +3,8 @@ import { createEventLoaders } from '../modules/events/event.loaders';
 import { createMemberLoaders } from '../modules/members/member.loaders';
 import { createParticipationLoaders } from '../modules/participations/participation.loaders';
 import { createPenaltyLoaders } from '../modules/penalties/penalty.loaders';
+import { createReportLoaders } from '../modules/reports/report.loaders';
+import { ReportService } from '../modules/reports/report.service';
 
 /** Every DataLoader, made fresh for each request so nothing cached outlives it. */
 export function createLoaders(prisma: PrismaClient, viewerId: string | null) {
@@ -11,6 +13,7 @@ export function createLoaders(prisma: PrismaClient, viewerId: string | null) {
     ...createEventLoaders(prisma),
     ...createParticipationLoaders(prisma, viewerId),
     ...createPenaltyLoaders(prisma),
+    ...createReportLoaders(new ReportService(prisma)),
   };
 }
 

@@ -11,6 +11,12 @@ import { MemberResolver } from '../modules/members/member.resolver';
 import { MemberParticipationsResolver, ParticipationResolver } from '../modules/participations/participation.resolver';
 import { MemberPenaltiesResolver, PenaltyResolver } from '../modules/penalties/penalty.resolver';
 import { SettlementResolver } from '../modules/settlement/settlement.resolver';
+import {
+  EventAttendanceResolver,
+  MemberAttendanceResolver,
+  MemberStatsResolver,
+  ReportResolver,
+} from '../modules/reports/report.resolver';
 import { createDateTimeScalar } from './date-time';
 
 export const resolverClasses = [
@@ -24,6 +30,10 @@ export const resolverClasses = [
   PenaltyResolver,
   MemberPenaltiesResolver,
   SettlementResolver,
+  ReportResolver,
+  EventAttendanceResolver,
+  MemberAttendanceResolver,
+  MemberStatsResolver,
 ] as const;
 
 export type ResolverInstances = Map<Function, object>;

@@ -1,0 +1,97 @@
+import { Prisma } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../db/database';
+
+/**
+ * Attendance figures, computed by SQL aggregates. The one definition of eligibility
+ * (MemberStats.eligibleEvents) lives in ELIGIBLE_PAIRS: a member is eligible for a settled event
+ * they took part in, or one whose audience includes them that started after they signed up.
+ */
+
+export interface AttendanceCounts {
+  eligible: number;
+  joined: number;
+  attended: number;
+  late: number;
+  absent: number;
+  excused: number;
+}
+
+export interface MemberStatsFigures extends AttendanceCounts {
+  memberId: string;
+}
+
+export interface EventAttendanceFigures extends AttendanceCounts {
+  eventId: string;
+}
+
+export interface ReportWindow {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** (event, member, attendance-or-null) for every eligible pair over the settled events in `events`. */
+function eligiblePairs(events: Prisma.Sql, members: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e.id AS event_id, m.id AS member_id, p.attendance
+      FROM (${events}) e
+      JOIN (${members}) m ON true
+      LEFT JOIN participations p ON p.event_id = e.id AND p.member_id = m.id
+     WHERE p.id IS NOT NULL
+        OR ((e.audience = 'ALL' OR e.audience::text = m.gender::text) AND e.starts_at > m.created_at)`;
+}
+
+function settledEvents(window: ReportWindow): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id, audience, starts_at FROM events
+     WHERE settled_at IS NOT NULL
+       ${window.from ? Prisma.sql`AND starts_at >= ${window.from}` : Prisma.empty}
+       ${window.to ? Prisma.sql`AND starts_at < ${window.to}` : Prisma.empty}`;
+}
+
+const COUNTS = Prisma.sql`
+  count(*)::int AS eligible,
+  count(attendance)::int AS joined,
+  count(*) FILTER (WHERE attendance = 'ATTENDED')::int AS attended,
+  count(*) FILTER (WHERE attendance = 'LATE')::int AS late,
+  count(*) FILTER (WHERE attendance = 'ABSENT')::int AS absent,
+  count(*) FILTER (WHERE attendance = 'EXCUSED')::int AS excused`;
+
+export const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+export class ReportService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Per-member figures over every settled event, for the given members (Member.stats). */
+  memberStats(memberIds: readonly string[]): Promise<MemberStatsFigures[]> {
+    const members = Prisma.sql`SELECT id, gender, created_at FROM members WHERE id IN (${Prisma.join(memberIds)})`;
+    return this.prisma.$queryRaw<MemberStatsFigures[]>`
+      SELECT member_id AS "memberId", ${COUNTS}
+        FROM (${eligiblePairs(settledEvents({}), members)}) pairs
+       GROUP BY member_id`;
+  }
+
+  /** Per-member figures over the settled events in [from, to): members eligible for at least one. */
+  memberStatsInWindow(window: ReportWindow): Promise<MemberStatsFigures[]> {
+    const members = Prisma.sql`SELECT id, gender, created_at FROM members`;
+    return this.prisma.$queryRaw<MemberStatsFigures[]>`
+      SELECT member_id AS "memberId", ${COUNTS}
+        FROM (${eligiblePairs(settledEvents(window), members)}) pairs
+       GROUP BY member_id
+       ORDER BY member_id`;
+  }
+
+  /** One row per settled event in [from, to), oldest first, with its eligible members and attendance. */
+  eventAttendance(window: ReportWindow): Promise<(EventAttendanceFigures & { startsAt: Date })[]> {
+    const members = Prisma.sql`SELECT id, gender, created_at FROM members`;
+    return this.prisma.$queryRaw`
+      SELECT e.id AS "eventId", e.starts_at AS "startsAt",
+             coalesce(c.eligible, 0)::int AS eligible, coalesce(c.joined, 0)::int AS joined,
+             coalesce(c.attended, 0)::int AS attended, coalesce(c.late, 0)::int AS late,
+             coalesce(c.absent, 0)::int AS absent, coalesce(c.excused, 0)::int AS excused
+        FROM (${settledEvents(window)}) e
+        LEFT JOIN (
+          SELECT event_id, ${COUNTS} FROM (${eligiblePairs(settledEvents(window), members)}) pairs GROUP BY event_id
+        ) c ON c.event_id = e.id
+       ORDER BY e.starts_at, e.id`;
+  }
+}
