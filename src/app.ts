@@ -10,7 +10,14 @@ import { migrateDatabase, openDatabase, type Database } from './db/database';
 import { createFormatError } from './errors/format-error';
 import { createContextBuilder, type GraphQLContext } from './graphql/context';
 import { buildGraphQLSchema, withPermissions } from './graphql/schema';
+import { graphqlRoutes } from './http/graphql-route';
+import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
+import { CalendarResolver } from './modules/calendar/calendar.resolver';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { CalendarService } from './modules/calendar/calendar.service';
+import { graphqlMetricsPlugin } from './observability/graphql-metrics-plugin';
+import { createMetrics } from './observability/metrics';
 import { createLogger, type Logger } from './logging/logger';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthService } from './modules/auth/auth.service';
@@ -81,6 +88,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
   try {
     await migrateDatabase(database, logger);
     const { prisma } = database;
+    const metrics = createMetrics();
     const tokens = new TokenService(
       {
         secret: resolveJwtSecret(config),
@@ -97,15 +105,16 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       clock,
     );
     const auth = new AuthService(members, tokens, throttle, config.signupCode);
-    const penalties = new PenaltyService(prisma, config.penalties, clock);
+    const penalties = new PenaltyService(prisma, config.penalties, clock, metrics);
     const { webhookUrl } = config.settlement;
     const notifier = webhookUrl ? new SettlementNotifier({ ...config.settlement, webhookUrl }, config.timeZone, logger) : undefined;
-    const settlement = new SettlementService(prisma, config.penalties, clock, logger, notifier);
+    const settlement = new SettlementService(prisma, config.penalties, clock, logger, notifier, metrics);
     const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
-    const events = new EventService(prisma, createGeocoder(config.geocoder), clock, logger, scheduler);
+    const events = new EventService(prisma, createGeocoder(config.geocoder, metrics), clock, logger, scheduler);
     const participations = new ParticipationService(prisma, penalties, clock);
     const checkIns = new CheckInService(prisma, config.checkIn, clock);
     const dues = new DuesService(prisma, participations, penalties, clock);
+    const calendars = new CalendarService(prisma, clock);
     await ensureBootstrapAdmin(config, members, logger);
 
     const schema = await buildGraphQLSchema(
@@ -125,6 +134,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         [EventAttendanceResolver, new EventAttendanceResolver()],
         [MemberAttendanceResolver, new MemberAttendanceResolver()],
         [MemberStatsResolver, new MemberStatsResolver()],
+        [CalendarResolver, new CalendarResolver(calendars, config.publicUrl)],
       ]),
     );
     const apollo = new ApolloServer<GraphQLContext>({
@@ -134,18 +144,23 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       // main.ts owns the signals: Apollo's own handler would stop it before in-flight requests finish.
       stopOnTerminationSignals: false,
       formatError: createFormatError(logger),
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      // The playground is served by graphqlRoutes from our own dependencies, not Apollo's CDN page.
+      plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin(metrics)],
     });
     await apollo.start();
     // Catch-up before the port opens: what ended while no server ran is settled first.
     await scheduler.start();
 
-    const handler = createRequestHandler(apollo, createContextBuilder(tokens, members, prisma), logger);
-    const http = await listen(handler, config.port, config.host);
+    let stopping: Promise<void> | undefined;
+    const routes = [
+      ...graphqlRoutes(apollo, createContextBuilder(tokens, members, prisma), config.graphqlIntrospection),
+      ...calendarRoutes(calendars),
+      ...(await operationsRoutes(prisma, metrics, () => stopping !== undefined)),
+    ];
+    const http = await listen(createRequestHandler(routes, logger, metrics), config.port, config.host);
     const url = `http://${config.host && config.host !== '0.0.0.0' ? config.host : 'localhost'}:${http.port}/graphql`;
     logger.info({ url, database: database.kind }, 'pitchside is ready');
 
-    let stopping: Promise<void> | undefined;
     return {
       url,
       port: http.port,

@@ -49,6 +49,8 @@ export const rootFieldRules = {
     settleEvent: isAdmin,
     issuePenalty: isAdmin,
     revokePenalty: isAdmin,
+    createCalendarFeed: isSignedIn,
+    revokeCalendarFeed: isSignedIn,
   },
 } satisfies IRuleTypeMap;
 

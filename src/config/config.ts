@@ -7,6 +7,8 @@ export interface Config {
   /** NODE_ENV=production: a JWT_SECRET is then required. */
   isProduction: boolean;
   host: string | undefined;
+  /** The URL clients reach this service at (behind the load balancer); links are built on it. */
+  publicUrl: string | undefined;
   port: number;
   /** PostgreSQL connection string; undefined means the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
@@ -231,6 +233,7 @@ export function loadConfig(env: Env): Config {
     },
     isProduction,
     host: read.optional('HOST'),
+    publicUrl: optionalUrl(read, 'PUBLIC_URL')?.replace(/\/+$/, ''),
     port: read.integer('PORT', 4000, 0, 65535),
     databaseUrl,
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 100),

@@ -57,3 +57,26 @@ export class CachingGeocoder implements Geocoder {
     return found;
   }
 }
+
+/** Counts each lookup that reaches the provider, by outcome (metrics: geocoder calls and failures). */
+export class MeteredGeocoder implements Geocoder {
+  constructor(
+    private readonly inner: Geocoder,
+    private readonly record: (outcome: 'ok' | 'address_not_found' | 'unavailable') => void,
+  ) {}
+
+  get provider(): string {
+    return this.inner.provider;
+  }
+
+  async geocode(address: string): Promise<Coordinates> {
+    try {
+      const found = await this.inner.geocode(address);
+      this.record('ok');
+      return found;
+    } catch (error) {
+      this.record(error instanceof GeocodingError && error.kind === 'ADDRESS_NOT_FOUND' ? 'address_not_found' : 'unavailable');
+      throw error;
+    }
+  }
+}

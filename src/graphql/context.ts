@@ -10,6 +10,8 @@ export type Viewer = MemberRecord;
 export interface GraphQLContext {
   requestId: string;
   clientAddress: string;
+  /** Where the client reached us (scheme and host), for links such as a calendar URL. */
+  origin: string;
   viewer: Viewer | null;
   /** Members whose password this request proved (signUp, login); it grants no other right. */
   authenticatedInRequest: Set<string>;
@@ -33,6 +35,7 @@ export function createContextBuilder(tokens: TokenService, members: MemberServic
     return {
       requestId,
       clientAddress: request.socket.remoteAddress ?? 'unknown',
+      origin: `http://${request.headers.host ?? 'localhost'}`,
       viewer,
       authenticatedInRequest: new Set(),
       loaders: createLoaders(prisma, viewer?.id ?? null),

@@ -11,6 +11,7 @@ import { MemberResolver } from '../modules/members/member.resolver';
 import { MemberParticipationsResolver, ParticipationResolver } from '../modules/participations/participation.resolver';
 import { MemberPenaltiesResolver, PenaltyResolver } from '../modules/penalties/penalty.resolver';
 import { SettlementResolver } from '../modules/settlement/settlement.resolver';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import {
   EventAttendanceResolver,
   MemberAttendanceResolver,
@@ -34,6 +35,7 @@ export const resolverClasses = [
   EventAttendanceResolver,
   MemberAttendanceResolver,
   MemberStatsResolver,
+  CalendarResolver,
 ] as const;
 
 export type ResolverInstances = Map<Function, object>;

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
+import type { Metrics } from '../observability/metrics';
 import { runInRequestScope } from './request-context';
 
-const GRAPHQL_PATH = '/graphql';
 const MAX_BODY_BYTES = 1024 * 1024;
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -18,9 +16,16 @@ class HttpError extends Error {
   }
 }
 
-export type ContextBuilder = (request: IncomingMessage, requestId: string) => Promise<GraphQLContext>;
+export interface Route {
+  method: 'GET' | 'POST';
+  /** An exact path, or a pattern whose groups are handed to `handle`. */
+  path: string | RegExp;
+  /** What logs and metrics call it: never the raw path, which may hold a secret (a calendar token). */
+  name: string;
+  handle(request: IncomingMessage, response: ServerResponse, context: { requestId: string; params: string[] }): Promise<void> | void;
+}
 
-async function readBody(request: IncomingMessage): Promise<string> {
+export async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -31,52 +36,56 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (!contentType?.toLowerCase().includes('json')) return raw;
-  if (raw === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new HttpError(400, 'Request body is not valid JSON.');
-  }
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
 }
 
 function sendError(response: ServerResponse, status: number, message: string): void {
-  response.statusCode = status;
-  response.setHeader('content-type', 'application/json; charset=utf-8');
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+  sendJson(response, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 }
 
-/** Hands /graphql to Apollo; every request gets an id, echoed in x-request-id and used in logs. */
-export function createRequestHandler(apollo: ApolloServer<GraphQLContext>, buildContext: ContextBuilder, logger: Logger) {
-  async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string) {
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const body = request.method === 'POST' ? parseBody(await readBody(request), request.headers['content-type']) : undefined;
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => buildContext(request, requestId),
-    });
-    response.statusCode = result.status ?? 200;
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    if (result.body.kind === 'complete') {
-      response.end(result.body.string);
-      return;
-    }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
-  }
+/** A request id from the load balancer is kept when it looks like one; otherwise a new one. */
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{8,128}$/.test(given) ? given : randomUUID();
+}
 
+function match(route: Route, method: string, pathname: string): string[] | null {
+  if (method !== route.method && !(method === 'HEAD' && route.method === 'GET')) return null;
+  if (typeof route.path === 'string') return route.path === pathname ? [] : null;
+  const found = route.path.exec(pathname);
+  return found ? found.slice(1) : null;
+}
+
+/**
+ * Routes requests; gives each an id (echoed in x-request-id, carried by logs and masked errors),
+ * logs it once it is answered and times it for /metrics.
+ */
+export function createRequestHandler(routes: Route[], logger: Logger, metrics: Metrics) {
   return (request: IncomingMessage, response: ServerResponse) => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(request);
+    const started = performance.now();
+    const method = request.method ?? 'GET';
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const candidates = routes.filter((route) => match(route, 'GET', url.pathname) ?? match(route, 'POST', url.pathname));
+    const route = routes.find((r) => match(r, method, url.pathname) !== null);
+    const routeName = route?.name ?? candidates[0]?.name ?? 'unmatched';
     response.setHeader('x-request-id', requestId);
+    response.on('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.httpRequestDuration.observe({ method, route: routeName, status: response.statusCode }, seconds);
+      logger.info({ requestId, method, route: routeName, status: response.statusCode, durationMs: Math.round(seconds * 1000) }, 'request');
+    });
+
     runInRequestScope({ requestId }, async () => {
       try {
-        const url = new URL(request.url ?? '/', 'http://localhost');
-        if (url.pathname !== GRAPHQL_PATH) return sendError(response, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
-        await handleGraphQL(request, response, url, requestId);
+        if (!route) {
+          if (candidates.length > 0) return sendError(response, 405, 'Method not allowed.');
+          return sendError(response, 404, 'Not found. GraphQL is served at /graphql.');
+        }
+        await route.handle(request, response, { requestId, params: match(route, method, url.pathname)! });
       } catch (error) {
         if (error instanceof HttpError) return sendError(response, error.status, error.message);
         logger.error({ err: error, requestId }, 'request failed');

@@ -3,6 +3,7 @@ import type { PenaltyPolicy } from '../../config/config';
 import type { PrismaClient } from '../../db/database';
 import { ErrorCode, appError, badUserInput, notFound } from '../../errors/errors';
 import type { Penalty, Prisma } from '../../generated/prisma/client';
+import type { Metrics } from '../../observability/metrics';
 import { automaticPenaltiesFor } from './penalty-rules';
 
 const AUTOMATIC_REASONS = ['ABSENT', 'LATE', 'UNPAID'] as const;
@@ -22,6 +23,7 @@ export class PenaltyService {
     private readonly prisma: PrismaClient,
     private readonly policy: PenaltyPolicy,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async issueManual(adminId: string, input: { memberId: string; points: number; note: string; eventId?: string | null }): Promise<Penalty> {
@@ -35,7 +37,7 @@ export class PenaltyService {
       const event = await this.prisma.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
       if (!event) throw notFound('event');
     }
-    return this.prisma.penalty.create({
+    const penalty = await this.prisma.penalty.create({
       data: {
         memberId: input.memberId,
         eventId: input.eventId ?? null,
@@ -46,6 +48,8 @@ export class PenaltyService {
         createdAt: this.clock.now(),
       },
     });
+    this.metrics.penaltiesIssued.inc({ reason: 'MANUAL' });
+    return penalty;
   }
 
   /** One conditional update: of two revocations at once, one wins and the other is ALREADY_REVOKED. */
@@ -87,6 +91,7 @@ export class PenaltyService {
         data: missing.map((d) => ({ memberId, eventId, reason: d.reason, points: d.points, createdAt: this.clock.now() })),
         skipDuplicates: true,
       });
+      for (const penalty of missing) this.metrics.penaltiesIssued.inc({ reason: penalty.reason });
     }
   }
 }

@@ -3,6 +3,7 @@ import type { PenaltyPolicy } from '../../config/config';
 import type { PrismaClient } from '../../db/database';
 import type { Event } from '../../generated/prisma/client';
 import type { Logger } from '../../logging/logger';
+import type { Metrics } from '../../observability/metrics';
 import { automaticPenaltiesFor } from '../penalties/penalty-rules';
 import type { SettlementNotifier, SettlementSummary } from './settlement-notifier';
 
@@ -21,6 +22,7 @@ export class SettlementService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly notifier: SettlementNotifier | undefined,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Settles the event if nobody has; answers the event as it now is (null when it does not exist). */
@@ -55,6 +57,8 @@ export class SettlementService {
       { eventId, trigger, penalties: settled.penalties.length, durationMs: Math.round(performance.now() - started) },
       'event settled',
     );
+    this.metrics.settlements.inc({ trigger });
+    for (const penalty of settled.penalties) this.metrics.penaltiesIssued.inc({ reason: penalty.reason });
     if (this.notifier) {
       this.notify(this.notifier, settled.event, settled.penalties).catch((error) =>
         this.logger.error({ err: error, eventId }, 'settlement webhook not sent'),

@@ -1,0 +1,24 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLContext } from '../graphql/context';
+import type { Metrics } from './metrics';
+
+/** Operation names are the client's to choose: anything odd is counted as "other", keeping label values few. */
+function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'other';
+}
+
+/** Counts each GraphQL operation by name and outcome: ok, or the first error's code. */
+export function graphqlMetricsPlugin(metrics: Metrics): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operationName, response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'error') : 'ok';
+          metrics.graphqlOperations.inc({ operation: operationLabel(operationName), outcome });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/**
+ * The Prometheus metrics of one server instance, in a registry of its own (tests run several
+ * instances in one process). Served at /metrics.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequestDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP requests by method, route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    graphqlOperations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by name and outcome (ok, or the first error code)',
+      labelNames: ['operation', 'outcome'] as const,
+      registers: [registry],
+    }),
+    settlements: new Counter({
+      name: 'settlements_total',
+      help: 'Events settled, by what triggered the settlement',
+      labelNames: ['trigger'] as const,
+      registers: [registry],
+    }),
+    penaltiesIssued: new Counter({
+      name: 'penalties_issued_total',
+      help: 'Penalties issued, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    geocoderRequests: new Counter({
+      name: 'geocoder_requests_total',
+      help: 'Geocoder lookups that reached the provider, by provider and outcome',
+      labelNames: ['provider', 'outcome'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
