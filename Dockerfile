@@ -8,16 +8,18 @@ RUN npm ci
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
-# Run: production dependencies, the compiled server and its migrations; not root.
+# Run: production dependencies, the compiled server and its migrations, as the unprivileged node user.
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=4000 DATA_DIR=/data
 WORKDIR /app
-COPY --from=build /app/package.json ./
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
-COPY --from=build /app/prisma ./prisma
+COPY --from=build --chown=root:root /app/package.json ./
+COPY --from=build --chown=root:root /app/node_modules ./node_modules
+COPY --from=build --chown=root:root /app/dist ./dist
+COPY --from=build --chown=root:root /app/prisma ./prisma
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4000/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Migrations run at start-up, under an advisory lock, before the port opens.
 CMD ["node", "dist/main.js"]

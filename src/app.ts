@@ -153,7 +153,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
 
     let stopping: Promise<void> | undefined;
     const routes = [
-      ...graphqlRoutes(apollo, createContextBuilder(tokens, members, prisma), config.graphqlIntrospection),
+      ...graphqlRoutes(apollo, createContextBuilder(tokens, members, prisma, config.trustProxy), config.graphqlIntrospection),
       ...calendarRoutes(calendars),
       ...(await operationsRoutes(prisma, metrics, () => stopping !== undefined)),
     ];

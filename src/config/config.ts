@@ -9,6 +9,8 @@ export interface Config {
   host: string | undefined;
   /** The URL clients reach this service at (behind the load balancer); links are built on it. */
   publicUrl: string | undefined;
+  /** Behind a load balancer: the client address is the first of X-Forwarded-For. */
+  trustProxy: boolean;
   port: number;
   /** PostgreSQL connection string; undefined means the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
@@ -234,6 +236,7 @@ export function loadConfig(env: Env): Config {
     isProduction,
     host: read.optional('HOST'),
     publicUrl: optionalUrl(read, 'PUBLIC_URL')?.replace(/\/+$/, ''),
+    trustProxy: read.boolean('TRUST_PROXY', false),
     port: read.integer('PORT', 4000, 0, 65535),
     databaseUrl,
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 100),

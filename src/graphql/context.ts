@@ -27,14 +27,21 @@ function bearerToken(request: IncomingMessage): string | null {
  * A missing, bad, forged or expired token, or one whose member no longer exists, all leave the
  * viewer null; the permission rules answer UNAUTHENTICATED wherever a viewer is needed.
  */
-export function createContextBuilder(tokens: TokenService, members: MemberService, prisma: PrismaClient) {
+/** The client's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
+function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : '';
+  return trustProxy && first ? first : (request.socket.remoteAddress ?? 'unknown');
+}
+
+export function createContextBuilder(tokens: TokenService, members: MemberService, prisma: PrismaClient, trustProxy: boolean) {
   return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext> => {
     const token = bearerToken(request);
     const memberId = token ? tokens.verify(token) : null;
     const viewer = memberId ? await members.findById(memberId) : null;
     return {
       requestId,
-      clientAddress: request.socket.remoteAddress ?? 'unknown',
+      clientAddress: clientAddressOf(request, trustProxy),
       origin: `http://${request.headers.host ?? 'localhost'}`,
       viewer,
       authenticatedInRequest: new Set(),
