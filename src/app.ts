@@ -1,6 +1,6 @@
 // type-graphql's decorators need the metadata API before any GraphQL type is loaded.
 import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { TokenService } from './auth/tokens';
@@ -9,6 +9,7 @@ import type { Config } from './config/config';
 import { migrateDatabase, openDatabase, type Database } from './db/database';
 import { createFormatError } from './errors/format-error';
 import { createContextBuilder, type GraphQLContext } from './graphql/context';
+import { queryLimits } from './graphql/query-limits';
 import { buildGraphQLSchema, withPermissions } from './graphql/schema';
 import { graphqlRoutes } from './http/graphql-route';
 import { operationsRoutes } from './http/operations-routes';
@@ -22,6 +23,7 @@ import { createLogger, type Logger } from './logging/logger';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
+import { AuthRateLimiter } from './modules/auth/rate-limiter';
 import { normalizeLoginId, isAcceptablePassword } from './modules/members/member-rules';
 import { MemberResolver } from './modules/members/member.resolver';
 import { MemberService } from './modules/members/member.service';
@@ -104,7 +106,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes },
       clock,
     );
-    const auth = new AuthService(members, tokens, throttle, config.signupCode);
+    const auth = new AuthService(members, tokens, throttle, new AuthRateLimiter(prisma, config.authRateLimitPerMinute, clock), config.signupCode);
     const penalties = new PenaltyService(prisma, config.penalties, clock, metrics);
     const { webhookUrl } = config.settlement;
     const notifier = webhookUrl ? new SettlementNotifier({ ...config.settlement, webhookUrl }, config.timeZone, logger) : undefined;
@@ -137,15 +139,18 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         [CalendarResolver, new CalendarResolver(calendars, config.publicUrl)],
       ]),
     );
+    const limits = queryLimits(config.graphqlIntrospection);
     const apollo = new ApolloServer<GraphQLContext>({
       schema: withPermissions(schema),
+      validationRules: limits.validationRules,
+      allowBatchedHttpRequests: false,
       introspection: config.graphqlIntrospection,
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: Apollo's own handler would stop it before in-flight requests finish.
       stopOnTerminationSignals: false,
       formatError: createFormatError(logger),
       // The playground is served by graphqlRoutes from our own dependencies, not Apollo's CDN page.
-      plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin(metrics)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin(metrics), ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[])],
     });
     await apollo.start();
     // Catch-up before the port opens: what ended while no server ran is settled first.
@@ -153,7 +158,10 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
 
     let stopping: Promise<void> | undefined;
     const routes = [
-      ...graphqlRoutes(apollo, createContextBuilder(tokens, members, prisma, config.trustProxy), config.graphqlIntrospection),
+      ...graphqlRoutes(apollo, createContextBuilder(tokens, members, prisma, config.trustProxy), {
+        playground: config.graphqlIntrospection,
+        executionTimeoutMs: config.executionTimeoutMs,
+      }),
       ...calendarRoutes(calendars),
       ...(await operationsRoutes(prisma, metrics, () => stopping !== undefined)),
     ];

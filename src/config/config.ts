@@ -26,6 +26,8 @@ export interface Config {
   signupCode: string | undefined;
   loginMaxFailures: number;
   loginFailureWindowMinutes: number;
+  /** signUp and login calls per client address per minute; 0: no limit. */
+  authRateLimitPerMinute: number;
   /** Undefined when no geocoder is configured: events then need coordinates. */
   geocoder: GeocoderSettings | undefined;
   checkIn: CheckInPolicy;
@@ -35,6 +37,8 @@ export interface Config {
   timeZone: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+  /** How long one GraphQL request may run before the client is answered REQUEST_TIMEOUT. */
+  executionTimeoutMs: number;
 }
 
 export type GeocoderSettings =
@@ -249,10 +253,12 @@ export function loadConfig(env: Env): Config {
     signupCode: read.optional('SIGNUP_CODE'),
     loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginFailureWindowMinutes: read.integer('LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
+    authRateLimitPerMinute: read.integer('AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     graphqlIntrospection: read.boolean('GRAPHQL_INTROSPECTION', true),
     timeZone,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    executionTimeoutMs: read.integer('EXECUTION_TIMEOUT_MS', 15_000, 1, 600_000),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -27,6 +27,8 @@ export const ErrorCode = {
   ALREADY_PAID: 'ALREADY_PAID',
   PAYMENT_NOT_REQUESTED: 'PAYMENT_NOT_REQUESTED',
   ALREADY_REVOKED: 'ALREADY_REVOKED',
+  /** Not in the contract: the request ran past the server's execution timeout. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLContext } from '../graphql/context';
-import { HttpError, readBody, type Route } from './server';
+import { ErrorCode } from '../errors/errors';
+import { documentTooLarge } from '../graphql/query-limits';
+import { HttpError, readBody, sendJson, type Route } from './server';
 
 export type ContextBuilder = (request: IncomingMessage, requestId: string) => Promise<GraphQLContext>;
 
@@ -41,7 +43,12 @@ function wantsPage(request: IncomingMessage): boolean {
 }
 
 /** /graphql: POST (and GET) for Apollo; a browser's GET gets the playground when introspection is on. */
-export function graphqlRoutes(apollo: ApolloServer<GraphQLContext>, buildContext: ContextBuilder, playground: boolean): Route[] {
+export function graphqlRoutes(
+  apollo: ApolloServer<GraphQLContext>,
+  buildContext: ContextBuilder,
+  options: { playground: boolean; executionTimeoutMs: number },
+): Route[] {
+  const { playground, executionTimeoutMs } = options;
   let page: ReturnType<typeof createPlaygroundPage> | undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse, { requestId }: { requestId: string }) {
@@ -63,10 +70,23 @@ export function graphqlRoutes(apollo: ApolloServer<GraphQLContext>, buildContext
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const body = request.method === 'POST' ? parseBody(await readBody(request), request.headers['content-type']) : undefined;
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => buildContext(request, requestId),
-    });
+    const query = request.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof query === 'string' && documentTooLarge(query)) {
+      return sendJson(response, 400, { errors: [{ message: 'Syntax Error: the document is too large.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), executionTimeoutMs)));
+    const result = await Promise.race([
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: () => buildContext(request, requestId),
+      }),
+      timedOut,
+    ]).finally(() => clearTimeout(timer));
+    if (result === 'timeout') {
+      const error = { message: 'The request took too long.', extensions: { code: ErrorCode.REQUEST_TIMEOUT, requestId } };
+      return sendJson(response, 503, { errors: [error] });
+    }
     response.statusCode = result.status ?? 200;
     for (const [name, value] of result.headers) response.setHeader(name, value);
     if (result.body.kind === 'complete') {

@@ -30,7 +30,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   for (const name of ['DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SIGNUP_CODE', 'ADMIN_LOGIN_ID', 'ADMIN_PASSWORD', 'NODE_ENV', 'NODE_OPTIONS']) {
     delete inherited[name];
   }
-  return { ...inherited, LOG_LEVEL: 'warn', ...env };
+  return { ...inherited, LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '0', ...env };
 }
 
 export function runNode(script: string, args: string[], env: Record<string, string>, stdin?: string) {

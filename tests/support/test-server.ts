@@ -43,6 +43,8 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     JWT_SECRET: TEST_JWT_SECRET,
     // Tests sweep by hand (app.scheduler.sweep()), so a timer never settles behind a test's back.
     SETTLEMENT_SWEEP_SECONDS: '86400',
+    // Every test client is 127.0.0.1: tests that need the per-address limit turn it on.
+    AUTH_RATE_LIMIT_PER_MINUTE: '0',
     ...database.env,
     ...options.env,
   });

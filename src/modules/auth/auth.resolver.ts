@@ -9,7 +9,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload)
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<Session> {
-    const session = await this.auth.signUp(input);
+    const session = await this.auth.signUp(input, ctx.clientAddress);
     ctx.authenticatedInRequest.add(session.member.id);
     return session;
   }

@@ -5,6 +5,7 @@ import { ErrorCode, appError } from '../../errors/errors';
 import { PASSWORD_MAX_LENGTH, normalizeLoginId, validateSignUp, type SignUpFields } from '../members/member-rules';
 import type { MemberRecord, MemberService } from '../members/member.service';
 import type { LoginThrottle } from './login-throttle';
+import type { AuthRateLimiter } from './rate-limiter';
 
 export interface Session extends IssuedToken {
   member: MemberRecord;
@@ -25,11 +26,13 @@ export class AuthService {
     private readonly members: MemberService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly rateLimiter: AuthRateLimiter,
     private readonly signupCode: string | undefined,
   ) {}
 
   /** Fields first, then the join code, then the insert: only a member with the code learns whether an id is taken. */
-  async signUp(input: SignUpFields & { joinCode?: string | null }): Promise<Session> {
+  async signUp(input: SignUpFields & { joinCode?: string | null }, clientAddress: string): Promise<Session> {
+    await this.rateLimiter.hit(clientAddress);
     const newMember = validateSignUp(input);
     if (this.signupCode !== undefined && !sameSecret(input.joinCode ?? '', this.signupCode)) {
       throw appError(ErrorCode.INVALID_JOIN_CODE, 'That join code is not right.', { field: 'joinCode' });
@@ -40,22 +43,22 @@ export class AuthService {
 
   /**
    * The same answer, in about the same time, for an unknown id and a wrong password: an unknown id
-   * still spends a hash. The throttle is checked before any hashing.
+   * still spends a hash. The address limit and the login id's throttle are checked before any hashing.
    */
   async login(rawLoginId: string, password: string, clientAddress: string): Promise<Session> {
+    await this.rateLimiter.hit(clientAddress);
     const loginId = normalizeLoginId(rawLoginId);
     if (!loginId || [...password].length > PASSWORD_MAX_LENGTH) {
       // No account can have this id or password; still spend the hash so the answer looks the same.
       await verifyPassword(await this.decoyHash, password.slice(0, PASSWORD_MAX_LENGTH));
       throw invalidCredentials();
     }
-    await this.throttle.assertAllowed(loginId, clientAddress);
+    const attemptId = await this.throttle.begin(loginId, clientAddress);
 
     const account = await this.members.findWithPasswordHash(loginId);
     const passwordMatches = await verifyPassword(account?.passwordHash ?? (await this.decoyHash), password);
-    const succeeded = account !== null && passwordMatches;
-    await this.throttle.record(loginId, succeeded ? 'SUCCEEDED' : 'FAILED', clientAddress);
-    if (!succeeded) throw invalidCredentials();
+    if (account === null || !passwordMatches) throw invalidCredentials();
+    await this.throttle.succeeded(attemptId);
 
     const { passwordHash: _omitted, ...member } = account;
     return { ...this.tokens.issue(member.id), member };

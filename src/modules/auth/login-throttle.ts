@@ -1,7 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
 import { ErrorCode, appError } from '../../errors/errors';
-import type { LoginOutcome } from '../../generated/prisma/client';
 
 export interface LoginThrottlePolicy {
   maxFailures: number;
@@ -11,7 +10,9 @@ export interface LoginThrottlePolicy {
 /**
  * "After 5 failed logins for one login id within 15 minutes, further attempts answer
  * TOO_MANY_ATTEMPTS until the window passes." Counted in the database so it holds across
- * instances. A successful login clears the count; refused (THROTTLED) attempts never add to it.
+ * instances. Each attempt is recorded as a failure before its password is hashed and counts
+ * itself, so racing attempts cannot all slip under the limit: the sixth to be recorded is refused
+ * however many run at once. A successful login clears the count; refused attempts never add to it.
  */
 export class LoginThrottle {
   constructor(
@@ -20,33 +21,35 @@ export class LoginThrottle {
     private readonly clock: Clock,
   ) {}
 
-  /** Throws TOO_MANY_ATTEMPTS, with the seconds until the oldest counted failure leaves the window. */
-  async assertAllowed(loginId: string, clientAddress: string): Promise<void> {
+  /** Records the attempt; throws TOO_MANY_ATTEMPTS with the seconds until the window lets it in. */
+  async begin(loginId: string, clientAddress: string): Promise<string> {
     const now = this.clock.now();
     const windowMs = this.policy.windowMinutes * 60_000;
-    const windowStart = new Date(now.getTime() - windowMs);
+    const attempt = await this.prisma.loginAttempt.create({
+      data: { loginId, outcome: 'FAILED', clientAddress, attemptedAt: now },
+      select: { id: true },
+    });
     const lastSuccess = await this.prisma.loginAttempt.findFirst({
-      where: { loginId, outcome: 'SUCCEEDED', attemptedAt: { gt: windowStart } },
+      where: { loginId, outcome: 'SUCCEEDED', attemptedAt: { gt: new Date(now.getTime() - windowMs) } },
       orderBy: { attemptedAt: 'desc' },
       select: { attemptedAt: true },
     });
+    const since = lastSuccess?.attemptedAt ?? new Date(now.getTime() - windowMs);
     const failures = await this.prisma.loginAttempt.findMany({
-      where: { loginId, outcome: 'FAILED', attemptedAt: { gt: lastSuccess?.attemptedAt ?? windowStart } },
+      where: { loginId, outcome: 'FAILED', attemptedAt: { gt: since }, id: { not: attempt.id } },
       orderBy: { attemptedAt: 'desc' },
       take: this.policy.maxFailures,
       select: { attemptedAt: true },
     });
-    if (failures.length < this.policy.maxFailures) return;
+    if (failures.length < this.policy.maxFailures) return attempt.id;
 
+    await this.prisma.loginAttempt.update({ where: { id: attempt.id }, data: { outcome: 'THROTTLED' } });
     const oldestCounted = failures[failures.length - 1].attemptedAt;
     const retryAfterSeconds = Math.max(1, Math.ceil((oldestCounted.getTime() + windowMs - now.getTime()) / 1000));
-    await this.record(loginId, 'THROTTLED', clientAddress);
     throw appError(ErrorCode.TOO_MANY_ATTEMPTS, 'Too many failed logins. Try again later.', { retryAfterSeconds });
   }
 
-  async record(loginId: string, outcome: LoginOutcome, clientAddress: string): Promise<void> {
-    await this.prisma.loginAttempt.create({
-      data: { loginId, outcome, clientAddress, attemptedAt: this.clock.now() },
-    });
+  async succeeded(attemptId: string): Promise<void> {
+    await this.prisma.loginAttempt.update({ where: { id: attemptId }, data: { outcome: 'SUCCEEDED' } });
   }
 }
