@@ -7,6 +7,20 @@ import { ErrorCode } from '../errors/errors';
 import { documentTooLarge } from '../graphql/query-limits';
 import { HttpError, readBody, sendJson, type Route } from './server';
 
+/**
+ * The path of the first string holding a NUL character, which no PostgreSQL text can store: it is
+ * refused here, once, for every argument and variable, rather than failing deep in a query.
+ */
+function pathOfNulCharacter(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = pathOfNulCharacter(inner, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 export type ContextBuilder = (request: IncomingMessage, requestId: string) => Promise<GraphQLContext>;
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
@@ -70,6 +84,11 @@ export function graphqlRoutes(
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const body = request.method === 'POST' ? parseBody(await readBody(request), request.headers['content-type']) : undefined;
+    const nul = pathOfNulCharacter(request.method === 'POST' ? body : Object.fromEntries(url.searchParams));
+    if (nul) {
+      const field = nul.filter((key) => !/^\d+$/.test(key)).at(-1) ?? 'query';
+      return sendJson(response, 400, { errors: [{ message: 'Text cannot contain NUL characters.', extensions: { code: ErrorCode.BAD_USER_INPUT, field } }] });
+    }
     const query = request.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
     if (typeof query === 'string' && documentTooLarge(query)) {
       return sendJson(response, 400, { errors: [{ message: 'Syntax Error: the document is too large.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });

@@ -67,6 +67,8 @@ describe.each(DATABASE_KINDS)('events on the %s database', (kind) => {
     it.each([
       ['title', { title: '   ' }],
       ['title', { title: 't'.repeat(101) }],
+      ['title', { title: 'bell\u0007ring' }],
+      ['address', { address: 'line\nbreak' }],
       ['address', { address: '' }],
       ['address', { address: 'a'.repeat(201) }],
       ['description', { description: 'd'.repeat(2001) }],
