@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -48,7 +49,9 @@ function openPostgres(connectionString: string, poolSize: number, logger: Logger
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client's error (a restarted database) must not crash the process; the pool replaces it.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const { prisma, stats } = countingClient(new PrismaPg(pool), logger);
+  // Named statements are prepared once per connection and reused: less parsing and planning in PostgreSQL.
+  const statementNameGenerator = (query: { sql: string }) => `p${createHash('sha1').update(query.sql).digest('base64url')}`;
+  const { prisma, stats } = countingClient(new PrismaPg(pool, { statementNameGenerator }), logger);
   return {
     kind: 'postgres',
     prisma,

@@ -1,0 +1,209 @@
+// npm run bench: the club's load test against pitchside in its production configuration, and the
+// same reads against a bare node:http + pg baseline, on one fresh PostgreSQL database, in one run.
+const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+const { hash } = require('@node-rs/argon2');
+const autocannon = require('autocannon');
+const pg = require('pg');
+
+const ROOT = path.resolve(__dirname, '..');
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+const USERS = Number(process.env.BENCH_USERS || 200);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS || 20);
+const JWT_SECRET = randomBytes(48).toString('base64');
+/** Extra node flags for the server, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean);
+
+const EVENTS_QUERY = `query Events { events(first: 20) { edges { node { id title startsAt endsAt fee audience participantCount myParticipation { id attendance payment } } } } }`;
+const EVENT_QUERY = `query Event($id: ID!) { event(id: $id) { id title address startsAt endsAt participants { id attendance member { id name } } } }`;
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function start(command, args, env, readyText) {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (output.includes(readyText)) {
+        clearInterval(poll);
+        resolve(child);
+      }
+    }, 50);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${output}`)));
+  });
+}
+
+/** Peak resident memory of a process (VmHWM), in MB, read from /proc at the end of the run. */
+function peakRssMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+async function gql(url, query, variables, token) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The same machine's bare argon2id rate, with pitchside's parameters, as many at once as phase 1 sends. */
+async function bareHashesPerSecond(count) {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: count }, (_, i) => hash(`password-${i}`, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 })));
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** 200 connections, one user each, alternating the match list and a match's detail for the duration. */
+function load(url, tokens, eventIds) {
+  let nextUser = 0;
+  let failed = 0;
+  const headersFor = (context) => {
+    context.token ??= tokens[nextUser++ % tokens.length];
+    return { 'content-type': 'application/json', authorization: `Bearer ${context.token}` };
+  };
+  // A GraphQL error comes with status 200: count it from the body.
+  const onResponse = (status, body) => {
+    if (status !== 200 || body.includes('"errors"')) failed += 1;
+  };
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: tokens.length,
+        duration: DURATION_SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            path: '/graphql',
+            setupRequest: (request, context) => ({ ...request, headers: headersFor(context), body: JSON.stringify({ query: EVENTS_QUERY }) }),
+            onResponse,
+          },
+          {
+            method: 'POST',
+            path: '/graphql',
+            setupRequest: (request, context) => ({
+              ...request,
+              headers: headersFor(context),
+              body: JSON.stringify({ query: EVENT_QUERY, variables: { id: eventIds[Math.floor(Math.random() * eventIds.length)] } }),
+            }),
+            onResponse,
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve({ ...result, graphqlErrors: failed })),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+/** autocannon reports p90 and p97.5 rather than p95. Latencies in ms. */
+const summary = (r) => ({
+  requestsPerSecond: Math.round(r.requests.average),
+  p50: r.latency.p50,
+  p90: r.latency.p90,
+  p97_5: r.latency.p97_5,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts + r.graphqlErrors,
+  total: r.requests.total,
+});
+
+async function main() {
+  const database = `pitchside_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE ${database}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: url.toString(),
+    JWT_SECRET,
+    AUTH_RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+    ADMIN_LOGIN_ID: 'bench.admin',
+    ADMIN_PASSWORD: 'bench admin password',
+    HOST: '127.0.0.1',
+  };
+  const children = [];
+  try {
+    const server = await start(process.execPath, [...NODE_ARGS, 'dist/main.js'], { ...env, PORT: '4801' }, 'pitchside is ready');
+    children.push(server);
+    const api = 'http://127.0.0.1:4801/graphql';
+
+    const adminToken = (await gql(api, 'mutation { login(loginId: "bench.admin", password: "bench admin password") { token } }')).login.token;
+    const eventIds = [];
+    for (let i = 0; i < 20; i++) {
+      const startsAt = new Date(Date.now() + (i + 1) * 86_400_000);
+      const input = { title: `Bench match ${i}`, address: 'Bench ground', audience: 'ALL', fee: 5000, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), latitude: 37.5, longitude: 127 };
+      eventIds.push((await gql(api, 'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }', { input }, adminToken)).createEvent.id);
+    }
+
+    // Phase 1: every user signs up and logs in at once.
+    const bareRate = await bareHashesPerSecond(USERS);
+    const users = Array.from({ length: USERS }, (_, i) => ({ loginId: `bench.user.${i}`, password: `bench password ${i}` }));
+    let started = performance.now();
+    const signedUp = await Promise.all(
+      users.map((u, i) => gql(api, 'mutation ($input: SignUpInput!) { signUp(input: $input) { member { id } } }', { input: { ...u, name: `Bench ${i}`, phone: '010-1234-5678', gender: i % 2 ? 'MALE' : 'FEMALE' } })),
+    );
+    const signUpSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const tokens = (await Promise.all(users.map((u) => gql(api, 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { token } }', { l: u.loginId, p: u.password })))).map((d) => d.login.token);
+    const loginSeconds = (performance.now() - started) / 1000;
+    const memberIds = signedUp.map((d) => d.signUp.member.id);
+    for (const [i, eventId] of eventIds.entries()) {
+      await gql(api, 'mutation ($e: ID!, $m: [ID!]!) { addParticipants(eventId: $e, memberIds: $m) { id } }', { e: eventId, m: memberIds.slice((i * 7) % 150, ((i * 7) % 150) + 50) }, adminToken);
+    }
+
+    // Phase 2: every user keeps fetching the match list and a match's detail.
+    const pitchside = await load('http://127.0.0.1:4801', tokens, eventIds);
+    const pitchsidePeakRss = peakRssMb(server.pid);
+
+    const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
+    children.push(baselineServer);
+    const baseline = await load('http://127.0.0.1:4802', tokens, eventIds);
+
+    const results = {
+      machine: { cpus: require('node:os').cpus().length, node: process.version },
+      phase1: {
+        users: USERS,
+        signUpSeconds: +signUpSeconds.toFixed(2),
+        signUpsPerSecond: +(USERS / signUpSeconds).toFixed(1),
+        loginSeconds: +loginSeconds.toFixed(2),
+        loginsPerSecond: +(USERS / loginSeconds).toFixed(1),
+        bareHashesPerSecond: +bareRate.toFixed(1),
+        loginsToBareHashing: +((USERS / loginSeconds) / bareRate).toFixed(2),
+      },
+      phase2: {
+        seconds: DURATION_SECONDS,
+        connections: USERS,
+        pitchside: { ...summary(pitchside), peakRssMb: +pitchsidePeakRss.toFixed(1) },
+        baseline: summary(baseline),
+      },
+    };
+    results.phase2.throughputRatio = +(results.phase2.pitchside.requestsPerSecond / results.phase2.baseline.requestsPerSecond).toFixed(2);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});
