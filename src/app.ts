@@ -1,7 +1,7 @@
 // type-graphql's decorators need the metadata API before any GraphQL type is loaded.
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { TokenService } from './auth/tokens';
 import { systemClock, type Clock } from './clock/clock';
@@ -150,7 +150,13 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       stopOnTerminationSignals: false,
       formatError: createFormatError(logger),
       // The playground is served by graphqlRoutes from our own dependencies, not Apollo's CDN page.
-      plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin(metrics), ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[])],
+      // No HTTP caching of answers here, so Apollo's per-field cache-control bookkeeping goes too.
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        graphqlMetricsPlugin(metrics),
+        ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      ],
     });
     await apollo.start();
     // Catch-up before the port opens: what ended while no server ran is settled first.
