@@ -45,10 +45,21 @@ function start(command, args, env, readyText) {
   });
 }
 
-/** Peak resident memory of a process (VmHWM), in MB, read from /proc at the end of the run. */
-function peakRssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM'));
+/** A process's resident memory (VmRSS) or its lifetime peak (VmHWM), in MB, from /proc. */
+function memoryMb(pid, field) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field));
   return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+/** Samples a process's RSS every 100 ms while `work` runs; answers the work's result and the peak. */
+async function withPeakRss(pid, work) {
+  let peak = memoryMb(pid, 'VmRSS');
+  const timer = setInterval(() => (peak = Math.max(peak, memoryMb(pid, 'VmRSS'))), 100);
+  try {
+    return { result: await work(), peakRssMb: peak };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 async function gql(url, query, variables, token) {
@@ -169,8 +180,9 @@ async function main() {
     }
 
     // Phase 2: every user keeps fetching the match list and a match's detail.
-    const pitchside = await load('http://127.0.0.1:4801', tokens, eventIds);
-    const pitchsidePeakRss = peakRssMb(server.pid);
+    const { result: pitchside, peakRssMb: phase2PeakRss } = await withPeakRss(server.pid, () => load('http://127.0.0.1:4801', tokens, eventIds));
+    // The lifetime peak includes phase 1, where argon2 takes 19 MiB per hash in flight.
+    const lifetimePeakRss = memoryMb(server.pid, 'VmHWM');
 
     const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
     children.push(baselineServer);
@@ -190,7 +202,7 @@ async function main() {
       phase2: {
         seconds: DURATION_SECONDS,
         connections: USERS,
-        pitchside: { ...summary(pitchside), peakRssMb: +pitchsidePeakRss.toFixed(1) },
+        pitchside: { ...summary(pitchside), peakRssMb: +phase2PeakRss.toFixed(1), lifetimePeakRssMb: +lifetimePeakRss.toFixed(1) },
         baseline: summary(baseline),
       },
     };
