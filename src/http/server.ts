@@ -69,9 +69,10 @@ export function createRequestHandler(routes: Route[], logger: Logger, metrics: M
     const started = performance.now();
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const candidates = routes.filter((route) => match(route, 'GET', url.pathname) ?? match(route, 'POST', url.pathname));
     const route = routes.find((r) => match(r, method, url.pathname) !== null);
-    const routeName = route?.name ?? candidates[0]?.name ?? 'unmatched';
+    // Only for an unrouted request: does the path exist under another method (405) or not (404)?
+    const samePath = route ? undefined : routes.find((r) => match(r, 'GET', url.pathname) ?? match(r, 'POST', url.pathname));
+    const routeName = (route ?? samePath)?.name ?? 'unmatched';
     response.setHeader('x-request-id', requestId);
     response.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
@@ -82,7 +83,7 @@ export function createRequestHandler(routes: Route[], logger: Logger, metrics: M
     runInRequestScope({ requestId }, async () => {
       try {
         if (!route) {
-          if (candidates.length > 0) return sendError(response, 405, 'Method not allowed.');
+          if (samePath) return sendError(response, 405, 'Method not allowed.');
           return sendError(response, 404, 'Not found. GraphQL is served at /graphql.');
         }
         await route.handle(request, response, { requestId, params: match(route, method, url.pathname)! });

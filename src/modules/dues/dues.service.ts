@@ -2,7 +2,7 @@ import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
 import { ErrorCode, appError, notFound } from '../../errors/errors';
 import type { Participation, Prisma } from '../../generated/prisma/client';
-import { validateNote, type ParticipationService } from '../participations/participation.service';
+import { missingParticipationError, validateNote, type ParticipationService } from '../participations/participation.service';
 import type { PenaltyService } from '../penalties/penalty.service';
 import { PAYMENT_MOVES, refusedPaymentMove, type PaymentMove } from './payment-rules';
 
@@ -18,9 +18,9 @@ export class DuesService {
   async requestConfirmation(memberId: string, eventId: string): Promise<Participation> {
     const participation = await this.prisma.participation.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
     if (!participation) {
-      const event = await this.prisma.event.findUnique({ where: { id: eventId }, select: { id: true } });
-      if (!event) throw notFound('event');
-      throw appError(ErrorCode.NOT_A_PARTICIPANT, 'You are not playing in this event.');
+      throw await missingParticipationError(this.prisma, eventId, () =>
+        appError(ErrorCode.NOT_A_PARTICIPANT, 'You are not playing in this event.'),
+      );
     }
     return this.move(participation, 'request', { paymentRequestedAt: this.clock.now(), paymentRejectReason: null });
   }

@@ -1,6 +1,7 @@
 import { badUserInput } from '../../errors/errors';
 import type { Audience, Gender } from '../../generated/prisma/client';
 import type { Viewer } from '../../graphql/context';
+import { validText } from '../../validation/text';
 
 /** The event rules of api-rules.md ("Events"), each in one function. */
 
@@ -32,25 +33,12 @@ export interface EventFields {
   endsAt: Date;
 }
 
-/** Control characters (other than line breaks and tabs in multi-line text) have no place in what members read. */
-const SINGLE_LINE_FORBIDDEN = /\p{Cc}/u;
-const MULTI_LINE_FORBIDDEN = /[^\P{Cc}\n\r\t]/u;
-
-function text(field: string, value: string, min: number, max: number, multiLine = false): string {
-  const trimmed = value.trim();
-  const length = [...trimmed].length;
-  if (length < min || length > max) throw badUserInput(field, `${field} must be ${min} to ${max} characters.`);
-  if ((multiLine ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(trimmed)) {
-    throw badUserInput(field, `${field} cannot contain control characters.`);
-  }
-  return trimmed;
-}
-
 /** Checks a whole event (created, or as an update would leave it) and returns it tidied. */
 export function validateEventFields(fields: EventFields): EventFields {
-  const title = text('title', fields.title, 1, 100);
-  const address = text('address', fields.address, 1, 200);
-  const description = fields.description === null ? null : text('description', fields.description, 0, 2000, true) || null;
+  const title = validText('title', fields.title, { min: 1, max: 100 });
+  const address = validText('address', fields.address, { min: 1, max: 200 });
+  const description =
+    fields.description === null ? null : validText('description', fields.description, { min: 0, max: 2000, multiLine: true }) || null;
   if (!Number.isInteger(fields.fee) || fields.fee < 0 || fields.fee > MAX_FEE) {
     throw badUserInput('fee', `fee must be a whole number of won from 0 to ${MAX_FEE.toLocaleString('en')}.`);
   }

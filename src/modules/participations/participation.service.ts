@@ -1,20 +1,31 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
+import type { GraphQLError } from 'graphql';
 import { ErrorCode, appError, badUserInput, notFound } from '../../errors/errors';
-import type { AttendanceStatus, Participation } from '../../generated/prisma/client';
+import type { AttendanceStatus, Participation, Prisma } from '../../generated/prisma/client';
+import { validText } from '../../validation/text';
 import { audienceIncludes, gendersOf, initialPayment } from '../events/event-rules';
 import { lockEvent } from '../events/event.service';
 import type { MemberRecord } from '../members/member.service';
 import type { PenaltyService } from '../penalties/penalty.service';
 
 export const MAX_MEMBERS_PER_CALL = 200;
-const NOTE_MAX_LENGTH = 500;
-
-/** An optional admin's note: trimmed, at most 500 characters, empty meaning none. */
+/** An optional admin's note: at most 500 characters, empty meaning none. */
 export function validateNote(field: string, note: string | null | undefined): string | null {
-  const trimmed = note?.trim() ?? '';
-  if ([...trimmed].length > NOTE_MAX_LENGTH) throw badUserInput(field, `${field} must be at most ${NOTE_MAX_LENGTH} characters.`);
-  return trimmed || null;
+  return validText(field, note ?? '', { min: 0, max: 500, multiLine: true }) || null;
+}
+
+/**
+ * The error for a participation that is not there: NOT_FOUND when the event itself is missing,
+ * otherwise `whenEventExists` (NOT_FOUND for the participation, or NOT_A_PARTICIPANT for the caller).
+ */
+export async function missingParticipationError(
+  db: Prisma.TransactionClient,
+  eventId: string,
+  whenEventExists: () => GraphQLError,
+): Promise<GraphQLError> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true } });
+  return event ? whenEventExists() : notFound('event');
 }
 
 /** Who plays in an event, and an admin's hand on their attendance. */
@@ -29,8 +40,7 @@ export class ParticipationService {
   async get(eventId: string, memberId: string): Promise<Participation> {
     const participation = await this.prisma.participation.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
     if (participation) return participation;
-    const event = await this.prisma.event.findUnique({ where: { id: eventId }, select: { id: true } });
-    throw notFound(event ? 'participation' : 'event');
+    throw await missingParticipationError(this.prisma, eventId, () => notFound('participation'));
   }
 
   /**
@@ -65,10 +75,7 @@ export class ParticipationService {
   async remove(eventId: string, memberId: string): Promise<boolean> {
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.participation.deleteMany({ where: { eventId, memberId } });
-      if (count === 0) {
-        const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
-        throw notFound(event ? 'participation' : 'event');
-      }
+      if (count === 0) throw await missingParticipationError(tx, eventId, () => notFound('participation'));
       await this.penalties.reconcileAutomatic(tx, eventId, memberId, 'removed from the event');
     });
     return true;

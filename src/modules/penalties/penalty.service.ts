@@ -4,18 +4,12 @@ import type { PrismaClient } from '../../db/database';
 import { ErrorCode, appError, badUserInput, notFound } from '../../errors/errors';
 import type { Penalty, Prisma } from '../../generated/prisma/client';
 import type { Metrics } from '../../observability/metrics';
+import { validText } from '../../validation/text';
 import { automaticPenaltiesFor } from './penalty-rules';
 
 const AUTOMATIC_REASONS = ['ABSENT', 'LATE', 'UNPAID'] as const;
 const MAX_MANUAL_POINTS = 100;
-const TEXT_MAX_LENGTH = 500;
-
-function requiredText(field: string, value: string): string {
-  const trimmed = value.trim();
-  const length = [...trimmed].length;
-  if (length < 1 || length > TEXT_MAX_LENGTH) throw badUserInput(field, `${field} must be 1 to ${TEXT_MAX_LENGTH} characters.`);
-  return trimmed;
-}
+const requiredText = (field: string, value: string) => validText(field, value, { min: 1, max: 500, multiLine: true });
 
 /** The penalty ledger: automatic and manual penalties, revoked with a reason, never erased. */
 export class PenaltyService {

@@ -5,7 +5,9 @@ import type { TestServer } from '../../../../tests/support/test-server';
 /** The pitch the fixtures play at: Seoul World Cup Stadium. */
 export const PITCH = { latitude: 37.568256, longitude: 126.89724 };
 
-export const MINUTE = 60_000;
+import { MINUTE } from '../../../../tests/support/clock';
+
+export { MINUTE };
 
 /** An event starting `startsInMinutes` after the server's clock, lasting two hours, at PITCH. */
 export function eventInput(server: TestServer, overrides: Partial<CreateEventInput> & { startsInMinutes?: number } = {}): CreateEventInput {
