@@ -45,12 +45,27 @@ function countingClient(adapter: PrismaPg | PrismaPGlite, logger: Logger) {
   return { prisma: client as unknown as PrismaClient, stats };
 }
 
+/** How many statement names are remembered; Prisma's SQL shapes are few, but IN lists vary in length. */
+const STATEMENT_NAME_CACHE_SIZE = 2_000;
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name: a hash of its SQL, worked out once per distinct statement. */
+function statementNameOf(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= STATEMENT_NAME_CACHE_SIZE) statementNames.clear();
+    name = `p${createHash('sha1').update(sql).digest('base64url')}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function openPostgres(connectionString: string, poolSize: number, logger: Logger): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client's error (a restarted database) must not crash the process; the pool replaces it.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
   // Named statements are prepared once per connection and reused: less parsing and planning in PostgreSQL.
-  const statementNameGenerator = (query: { sql: string }) => `p${createHash('sha1').update(query.sql).digest('base64url')}`;
+  const statementNameGenerator = (query: { sql: string }) => statementNameOf(query.sql);
   const { prisma, stats } = countingClient(new PrismaPg(pool, { statementNameGenerator }), logger);
   return {
     kind: 'postgres',

@@ -49,7 +49,22 @@ export function formatInTimeZone(date: Date, timeZone: string): string {
   return `${wallClock}${fraction}${offset}`;
 }
 
+/** How many formatted instants a DateTime scalar keeps: a club's lists show the same few hundred. */
+const FORMATTED_CACHE_SIZE = 10_000;
+
 export function createDateTimeScalar(timeZone: string): GraphQLScalarType<Date, string> {
+  // Every list of matches formats the same start and end times again: each instant is formatted once.
+  const formatted = new Map<number, string>();
+  const format = (date: Date) => {
+    const time = date.getTime();
+    let text = formatted.get(time);
+    if (text === undefined) {
+      if (formatted.size >= FORMATTED_CACHE_SIZE) formatted.clear();
+      text = formatInTimeZone(date, timeZone);
+      formatted.set(time, text);
+    }
+    return text;
+  };
   return new GraphQLScalarType<Date, string>({
     name: 'DateTime',
     description: 'ISO-8601 with an offset, e.g. 2026-11-29T10:00:00+09:00',
@@ -57,7 +72,7 @@ export function createDateTimeScalar(timeZone: string): GraphQLScalarType<Date, 
       if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
         throw new GraphQLError('DateTime cannot represent this value.');
       }
-      return formatInTimeZone(value, timeZone);
+      return format(value);
     },
     parseValue: parseInstant,
     parseLiteral(ast) {
