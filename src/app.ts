@@ -7,10 +7,11 @@ import { TokenService } from './auth/tokens';
 import { systemClock, type Clock } from './clock/clock';
 import type { Config } from './config/config';
 import { migrateDatabase, openDatabase, type Database } from './db/database';
-import { createFormatError } from './errors/format-error';
+import { createErrorMasking } from './errors/format-error';
 import { createContextBuilder, type GraphQLContext } from './graphql/context';
 import { queryLimits } from './graphql/query-limits';
 import { buildGraphQLSchema, withPermissions } from './graphql/schema';
+import { ConcurrencyLimit } from './http/concurrency-limit';
 import { graphqlRoutes } from './http/graphql-route';
 import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
@@ -90,7 +91,8 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
   try {
     await migrateDatabase(database, logger);
     const { prisma } = database;
-    const metrics = createMetrics();
+    const graphqlAdmission = new ConcurrencyLimit(config.graphqlMaxConcurrency);
+    const metrics = createMetrics(graphqlAdmission);
     const tokens = new TokenService(
       {
         secret: resolveJwtSecret(config),
@@ -140,6 +142,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       ]),
     );
     const limits = queryLimits(config.graphqlIntrospection);
+    const errorMasking = createErrorMasking(logger);
     const apollo = new ApolloServer<GraphQLContext>({
       schema: withPermissions(schema),
       validationRules: limits.validationRules,
@@ -148,12 +151,13 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: Apollo's own handler would stop it before in-flight requests finish.
       stopOnTerminationSignals: false,
-      formatError: createFormatError(logger),
+      formatError: errorMasking.formatError,
       // The playground is served by graphqlRoutes from our own dependencies, not Apollo's CDN page.
       // No HTTP caching of answers here, so Apollo's per-field cache-control bookkeeping goes too.
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginCacheControlDisabled(),
+        errorMasking.plugin,
         graphqlMetricsPlugin(metrics),
         ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
       ],
@@ -167,6 +171,8 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       ...graphqlRoutes(apollo, createContextBuilder(tokens, members, prisma, config.trustProxy), {
         playground: config.graphqlIntrospection,
         executionTimeoutMs: config.executionTimeoutMs,
+        admission: graphqlAdmission,
+        logger,
       }),
       ...calendarRoutes(calendars),
       ...(await operationsRoutes(prisma, metrics, () => stopping !== undefined)),

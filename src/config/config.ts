@@ -39,6 +39,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long one GraphQL request may run before the client is answered REQUEST_TIMEOUT. */
   executionTimeoutMs: number;
+  /** GraphQL executions at once; more wait their turn (within EXECUTION_TIMEOUT_MS). */
+  graphqlMaxConcurrency: number;
 }
 
 export type GeocoderSettings =
@@ -259,6 +261,7 @@ export function loadConfig(env: Env): Config {
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     executionTimeoutMs: read.integer('EXECUTION_TIMEOUT_MS', 15_000, 1, 600_000),
+    graphqlMaxConcurrency: read.integer('GRAPHQL_MAX_CONCURRENCY', 32, 1, 10_000),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -1,27 +1,59 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
-import { currentRequestId } from '../http/request-context';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
 import { ErrorCode, isClientFacingCode } from './errors';
 
+const INTERNAL_MESSAGE = 'Internal server error. Quote the request id when you report it.';
+
+/** An unexpected error, already logged under `requestId`: what the client gets in its place. */
+export function maskedError(requestId: string): GraphQLError {
+  return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } });
+}
+
+const isMasked = (formatted: GraphQLFormattedError) =>
+  formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && typeof formatted.extensions.requestId === 'string';
+
 /**
- * Apollo's formatError. Errors with a contract code (or about the request document) go out as
- * they are, minus any stack. Everything else (a bug, a Prisma or driver error) is logged in full
- * and reaches the client only as INTERNAL_SERVER_ERROR with the request id to quote.
+ * Errors with a contract code (or about the request document) go out as they are, minus any stack.
+ * Everything else (a bug, a Prisma or driver error) is logged in full and reaches the client only
+ * as INTERNAL_SERVER_ERROR with the request id to quote.
+ *
+ * Apollo's formatError does not see the request, so the plugin logs the original errors and stamps
+ * the request id, both from the request's context: no per-promise AsyncLocalStorage on every request.
  */
-export function createFormatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (isClientFacingCode(code)) {
+export function createErrorMasking(logger: Logger) {
+  const formatError = (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    if (isMasked(formatted)) return { message: formatted.message, extensions: formatted.extensions };
+    if (isClientFacingCode(formatted.extensions?.code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
-    const requestId = currentRequestId();
-    logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'unexpected error');
-    return {
-      message: 'Internal server error. Quote the request id when you report it.',
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
-    };
+    return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
+
+  const plugin: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!isClientFacingCode(error.extensions?.code)) {
+              logger.error({ err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          for (const error of errors ?? []) {
+            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+
+  return { formatError, plugin };
 }

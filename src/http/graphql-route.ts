@@ -1,9 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { ErrorCode } from '../errors/errors';
+import { ErrorCode, isClientFacingCode } from '../errors/errors';
+import { maskedError } from '../errors/format-error';
+import type { Logger } from '../logging/logger';
 import { documentTooLarge } from '../graphql/query-limits';
+import type { ConcurrencyLimit } from './concurrency-limit';
 import { HttpError, readBody, sendJson, type Route } from './server';
 
 /**
@@ -18,6 +22,13 @@ function pathOfNulCharacter(value: unknown, path: string[] = []): string[] | nul
     if (found) return found;
   }
   return null;
+}
+
+/** A context that could not be built (the database is down) is logged here: no plugin sees it. */
+function contextFailure(error: unknown, requestId: string, logger: Logger): unknown {
+  if (error instanceof GraphQLError && isClientFacingCode(error.extensions.code)) return error;
+  logger.error({ err: error, requestId }, 'unexpected error');
+  return maskedError(requestId);
 }
 
 export type ContextBuilder = (request: IncomingMessage, requestId: string) => Promise<GraphQLContext>;
@@ -61,9 +72,9 @@ function wantsPage(request: IncomingMessage): boolean {
 export function graphqlRoutes(
   apollo: ApolloServer<GraphQLContext>,
   buildContext: ContextBuilder,
-  options: { playground: boolean; executionTimeoutMs: number },
+  options: { playground: boolean; executionTimeoutMs: number; admission: ConcurrencyLimit; logger: Logger },
 ): Route[] {
-  const { playground, executionTimeoutMs } = options;
+  const { playground, executionTimeoutMs, admission, logger } = options;
   let page: ReturnType<typeof createPlaygroundPage> | undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse, { requestId }: { requestId: string }) {
@@ -95,19 +106,23 @@ export function graphqlRoutes(
     if (typeof query === 'string' && documentTooLarge(query)) {
       return sendJson(response, 400, { errors: [{ message: 'Syntax Error: the document is too large.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), executionTimeoutMs)));
-    const result = await Promise.race([
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => buildContext(request, requestId),
-      }),
-      timedOut,
-    ]).finally(() => clearTimeout(timer));
-    if (result === 'timeout') {
+    // The deadline covers the wait for a slot as well as the execution.
+    const deadline = AbortSignal.timeout(executionTimeoutMs);
+    const timedOut = () => {
       const error = { message: 'The request took too long.', extensions: { code: ErrorCode.REQUEST_TIMEOUT, requestId } };
       return sendJson(response, 503, { errors: [error] });
-    }
+    };
+    if (!(await admission.acquire(deadline))) return timedOut();
+    const execution = apollo
+      .executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: () => buildContext(request, requestId).catch((error) => Promise.reject(contextFailure(error, requestId, logger))),
+      })
+      // The slot is held until the execution really ends, even one answered REQUEST_TIMEOUT already.
+      .finally(() => admission.release());
+    const deadlinePassed = new Promise<'timeout'>((resolve) => deadline.addEventListener('abort', () => resolve('timeout'), { once: true }));
+    const result = await Promise.race([execution, deadlinePassed]);
+    if (result === 'timeout') return timedOut();
     response.statusCode = result.status ?? 200;
     for (const [name, value] of result.headers) response.setHeader(name, value);
     if (result.body.kind === 'complete') {

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../observability/metrics';
-import { runInRequestScope } from './request-context';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -80,7 +79,7 @@ export function createRequestHandler(routes: Route[], logger: Logger, metrics: M
       logger.info({ requestId, method, route: routeName, status: response.statusCode, durationMs: Math.round(seconds * 1000) }, 'request');
     });
 
-    runInRequestScope({ requestId }, async () => {
+    void (async () => {
       try {
         if (!route) {
           if (samePath) return sendError(response, 405, 'Method not allowed.');
@@ -93,7 +92,7 @@ export function createRequestHandler(routes: Route[], logger: Logger, metrics: M
         if (!response.headersSent) sendError(response, 500, 'Internal server error.');
         else response.destroy();
       }
-    });
+    })();
   };
 }
 

@@ -1,10 +1,11 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ConcurrencyLimit } from '../http/concurrency-limit';
 
 /**
  * The Prometheus metrics of one server instance, in a registry of its own (tests run several
  * instances in one process). Served at /metrics.
  */
-export function createMetrics() {
+export function createMetrics(graphqlAdmission: ConcurrencyLimit) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   return {
@@ -15,6 +16,16 @@ export function createMetrics() {
       labelNames: ['method', 'route', 'status'] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
+    }),
+    graphqlExecutions: new Gauge({
+      name: 'graphql_executions',
+      help: 'GraphQL executions right now: running, or queued for a slot (GRAPHQL_MAX_CONCURRENCY)',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      collect() {
+        this.set({ state: 'running' }, graphqlAdmission.running);
+        this.set({ state: 'queued' }, graphqlAdmission.queued);
+      },
     }),
     graphqlOperations: new Counter({
       name: 'graphql_operations_total',

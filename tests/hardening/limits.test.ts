@@ -2,9 +2,19 @@ import * as passwords from '../../src/auth/passwords';
 import { signUpMember } from '../../src/modules/members/test-support/member-fixtures';
 import { createTestDatabase, DATABASE_KINDS } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
-import { AttendanceReportDocument, EventsWithParticipantsDocument, LoginDocument, SignUpDocument } from '../support/operations.generated';
+import { eventInput } from '../../src/modules/events/test-support/event-fixtures';
+import { startGeocoderStandIn, type GeocoderStandIn } from '../support/geocoder-stand-in';
+import {
+  AttendanceReportDocument,
+  CreateEventDocument,
+  EventsWithParticipantsDocument,
+  LoginDocument,
+  MeDocument,
+  SignUpDocument,
+} from '../support/operations.generated';
 import { signUpAdmin } from '../../src/modules/members/test-support/member-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { waitFor } from '../support/wait';
 
 const noLimitNamed = (message: string) => expect(message).not.toMatch(/\d/);
 
@@ -167,6 +177,74 @@ describe('the per-address limit behind a load balancer (two instances, one Postg
     } finally {
       await Promise.all([first.stop(), second.stop(), untrusting.stop()]);
       await database.drop();
+    }
+  });
+});
+
+describe('the limit on GraphQL executions at once (GRAPHQL_MAX_CONCURRENCY)', () => {
+  // A geocoder that never answers holds the only slot for as long as the test wants.
+  let standIn: GeocoderStandIn;
+  beforeEach(async () => {
+    standIn = await startGeocoderStandIn('google');
+  });
+  afterEach(() => standIn.close());
+
+  async function startWithOneSlot(executionTimeoutMs: number) {
+    const server = await startTestServer('embedded', {
+      env: {
+        GRAPHQL_MAX_CONCURRENCY: '1',
+        EXECUTION_TIMEOUT_MS: String(executionTimeoutMs),
+        GOOGLE_MAPS_API_KEY: 'limit-key',
+        GOOGLE_MAPS_GEOCODE_URL: standIn.url,
+        GEOCODER_TIMEOUT_MS: '60000',
+      },
+    });
+    const admin = await signUpAdmin(server);
+    const input = { ...eventInput(server, { address: 'hang on' }), latitude: undefined, longitude: undefined };
+    const holdsTheSlot = server.request(CreateEventDocument, { input }, { token: admin.token });
+    await waitFor(async () => standIn.requests.length === 1);
+    return { server, admin, holdsTheSlot };
+  }
+
+  const executions = async (server: TestServer) => {
+    const text = await (await fetch(server.url.replace('/graphql', '/metrics'))).text();
+    const count = (state: string) => Number(new RegExp(`^graphql_executions\\{state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+    return { running: count('running'), queued: count('queued') };
+  };
+
+  it('queues a request while every slot is taken and runs it once one frees up', async () => {
+    const { server, admin, holdsTheSlot } = await startWithOneSlot(60_000);
+    try {
+      let answered = false;
+      const waiting = server.request(MeDocument, {}, { token: admin.token }).finally(() => (answered = true));
+      await waitFor(async () => (await executions(server)).queued === 1);
+      expect(await executions(server)).toEqual({ running: 1, queued: 1 });
+      expect(answered).toBe(false);
+
+      await standIn.close();
+      expect(errorOf(await holdsTheSlot).extensions?.code).toBe('GEOCODING_UNAVAILABLE');
+      expect(dataOf(await waiting).me?.id).toBe(admin.id);
+      expect(await executions(server)).toEqual({ running: 0, queued: 0 });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('answers REQUEST_TIMEOUT to a request whose deadline passes while it waits, and keeps the slot until the slow execution really ends', async () => {
+    const { server, admin, holdsTheSlot } = await startWithOneSlot(500);
+    try {
+      expect(errorOf(await holdsTheSlot).extensions?.code).toBe('REQUEST_TIMEOUT');
+      // Answered, but its execution still waits on the geocoder: the slot stays taken.
+      expect((await executions(server)).running).toBe(1);
+      const waitedTooLong = await server.request(MeDocument, {}, { token: admin.token });
+      expect(waitedTooLong.status).toBe(503);
+      expect(errorOf(waitedTooLong).extensions?.code).toBe('REQUEST_TIMEOUT');
+
+      await standIn.close();
+      await waitFor(async () => (await executions(server)).running === 0);
+      expect(dataOf(await server.request(MeDocument, {}, { token: admin.token })).me?.id).toBe(admin.id);
+    } finally {
+      await server.stop();
     }
   });
 });
