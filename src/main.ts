@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { MigrationError } from './db/migrate';
@@ -5,6 +6,12 @@ import { MigrationError } from './db/migrate';
 /** `npm start`: the only place that reads process.env. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  if (config.databaseUrl) {
+    // Prisma's query compiler is WebAssembly that runs once per query shape. V8's optimizing wasm
+    // compiler held some 70 MB for it for good; its baseline compiler is enough. (Not for PGlite,
+    // whose whole database runs in WebAssembly.)
+    setFlagsFromString('--liftoff-only');
+  }
   const app = await startApp(config);
   const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
   process.stdout.write(`pitchside is ready at ${app.url} (${where})\n`);
