@@ -26,13 +26,13 @@ import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { AuthRateLimiter } from './modules/auth/rate-limiter';
 import { normalizeLoginId, isAcceptablePassword } from './modules/members/member-rules';
-import { MemberResolver } from './modules/members/member.resolver';
+import { MemberConnectionResolver, MemberResolver } from './modules/members/member.resolver';
 import { MemberService } from './modules/members/member.service';
 import { CheckInResolver } from './modules/check-in/check-in.resolver';
 import { CheckInService } from './modules/check-in/check-in.service';
 import { DuesResolver } from './modules/dues/dues.resolver';
 import { DuesService } from './modules/dues/dues.service';
-import { EventResolver } from './modules/events/event.resolver';
+import { EventConnectionResolver, EventResolver } from './modules/events/event.resolver';
 import { EventService } from './modules/events/event.service';
 import { MemberParticipationsResolver, ParticipationResolver } from './modules/participations/participation.resolver';
 import { ParticipationService } from './modules/participations/participation.service';
@@ -102,7 +102,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       },
       clock,
     );
-    const members = new MemberService(prisma);
+    const members = new MemberService(prisma, database.read);
     const throttle = new LoginThrottle(
       prisma,
       { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes },
@@ -114,7 +114,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     const notifier = webhookUrl ? new SettlementNotifier({ ...config.settlement, webhookUrl }, config.timeZone, logger) : undefined;
     const settlement = new SettlementService(prisma, config.penalties, clock, logger, notifier, metrics);
     const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
-    const events = new EventService(prisma, createGeocoder(config.geocoder, metrics), clock, logger, scheduler);
+    const events = new EventService(prisma, database.read, createGeocoder(config.geocoder, metrics), clock, logger, scheduler);
     const participations = new ParticipationService(prisma, penalties, clock);
     const checkIns = new CheckInService(prisma, config.checkIn, clock);
     const dues = new DuesService(prisma, participations, penalties, clock);
@@ -126,7 +126,9 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       new Map<Function, object>([
         [AuthResolver, new AuthResolver(auth)],
         [MemberResolver, new MemberResolver(members)],
+        [MemberConnectionResolver, new MemberConnectionResolver()],
         [EventResolver, new EventResolver(events)],
+        [EventConnectionResolver, new EventConnectionResolver()],
         [ParticipationResolver, new ParticipationResolver(participations)],
         [MemberParticipationsResolver, new MemberParticipationsResolver()],
         [CheckInResolver, new CheckInResolver(checkIns)],
@@ -168,7 +170,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
 
     let stopping: Promise<void> | undefined;
     const routes = [
-      ...graphqlRoutes(apollo, createContextBuilder(tokens, members, prisma, config.trustProxy), {
+      ...graphqlRoutes(apollo, createContextBuilder(tokens, members, database, config.trustProxy), {
         playground: config.graphqlIntrospection,
         executionTimeoutMs: config.executionTimeoutMs,
         admission: graphqlAdmission,

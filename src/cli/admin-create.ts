@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   try {
     await migrateDatabase(database, logger);
-    const { created } = await new MemberService(database.prisma).ensureAdmin({ loginId, password, name, phone: null, gender });
+    const { created } = await new MemberService(database.prisma, database.read).ensureAdmin({ loginId, password, name, phone: null, gender });
     process.stdout.write(created ? `Created admin ${loginId}.\n` : `${loginId} existed: now an admin, with the new password.\n`);
   } finally {
     await database.close();

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenService } from '../auth/tokens';
-import type { PrismaClient } from '../db/database';
+import type { Database } from '../db/database';
 import type { MemberRecord, MemberService } from '../modules/members/member.service';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -34,7 +34,7 @@ function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string 
   return trustProxy && first ? first : (request.socket.remoteAddress ?? 'unknown');
 }
 
-export function createContextBuilder(tokens: TokenService, members: MemberService, prisma: PrismaClient, trustProxy: boolean) {
+export function createContextBuilder(tokens: TokenService, members: MemberService, database: Database, trustProxy: boolean) {
   return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext> => {
     const token = bearerToken(request);
     const memberId = token ? tokens.verify(token) : null;
@@ -45,7 +45,7 @@ export function createContextBuilder(tokens: TokenService, members: MemberServic
       origin: `http://${request.headers.host ?? 'localhost'}`,
       viewer,
       authenticatedInRequest: new Set(),
-      loaders: createLoaders(prisma, viewer?.id ?? null),
+      loaders: createLoaders(database, viewer?.id ?? null),
     };
   };
 }

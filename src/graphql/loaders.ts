@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/database';
+import type { Database } from '../db/database';
 import { createEventLoaders } from '../modules/events/event.loaders';
 import { createMemberLoaders } from '../modules/members/member.loaders';
 import { createParticipationLoaders } from '../modules/participations/participation.loaders';
@@ -7,13 +7,13 @@ import { createReportLoaders } from '../modules/reports/report.loaders';
 import { ReportService } from '../modules/reports/report.service';
 
 /** Every DataLoader, made fresh for each request so nothing cached outlives it. */
-export function createLoaders(prisma: PrismaClient, viewerId: string | null) {
+export function createLoaders(database: Database, viewerId: string | null) {
   return {
-    ...createMemberLoaders(prisma),
-    ...createEventLoaders(prisma),
-    ...createParticipationLoaders(prisma, viewerId),
-    ...createPenaltyLoaders(prisma),
-    ...createReportLoaders(new ReportService(prisma)),
+    ...createMemberLoaders(database.read),
+    ...createEventLoaders(database.read),
+    ...createParticipationLoaders(database.read, viewerId),
+    ...createPenaltyLoaders(database.prisma),
+    ...createReportLoaders(new ReportService(database.prisma)),
   };
 }
 

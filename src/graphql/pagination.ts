@@ -6,9 +6,13 @@ export const MAX_PAGE_SIZE = 100;
 export interface Page<T> {
   nodes: T[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Run only if the client asks for totalCount: most lists never do, and it is a query of its own. */
+  countTotal(): Promise<number>;
   cursorOf(node: T): string;
 }
+
+/** What a connection field answers; totalCount is a field resolver calling countTotal. */
+export type Connection<T> = ReturnType<typeof toConnection<T>>;
 
 /** `first` from 0 to 100; anything else is refused rather than silently clamped. */
 export function pageSize(first: number | null | undefined, fallback: number): number {
@@ -35,7 +39,7 @@ export function toConnection<T>(page: Page<T>) {
   const edges = page.nodes.map((node) => ({ cursor: page.cursorOf(node), node }));
   return {
     edges,
-    totalCount: page.totalCount,
+    countTotal: page.countTotal,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }

@@ -6,8 +6,8 @@ import { createPermissions } from '../auth/permissions';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CheckInResolver } from '../modules/check-in/check-in.resolver';
 import { DuesResolver } from '../modules/dues/dues.resolver';
-import { EventResolver } from '../modules/events/event.resolver';
-import { MemberResolver } from '../modules/members/member.resolver';
+import { EventConnectionResolver, EventResolver } from '../modules/events/event.resolver';
+import { MemberConnectionResolver, MemberResolver } from '../modules/members/member.resolver';
 import { MemberParticipationsResolver, ParticipationResolver } from '../modules/participations/participation.resolver';
 import { MemberPenaltiesResolver, PenaltyResolver } from '../modules/penalties/penalty.resolver';
 import { SettlementResolver } from '../modules/settlement/settlement.resolver';
@@ -23,7 +23,9 @@ import { createDateTimeScalar } from './date-time';
 export const resolverClasses = [
   AuthResolver,
   MemberResolver,
+  MemberConnectionResolver,
   EventResolver,
+  EventConnectionResolver,
   ParticipationResolver,
   MemberParticipationsResolver,
   CheckInResolver,

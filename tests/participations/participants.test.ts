@@ -165,4 +165,24 @@ describe('the event list with participants and members (PostgreSQL)', () => {
       await server.stop();
     }
   });
+
+  it('counts the whole list only when totalCount is asked for', async () => {
+    const server = await startTestServer('postgres');
+    try {
+      const admin = await signUpAdmin(server);
+      for (let i = 0; i < 3; i++) await createEvent(server, admin.token, { title: `Match ${i}`, startsInMinutes: 60 * (i + 1) });
+      const run = async (query: string) => {
+        const before = server.app.database.stats.queries;
+        const { data } = await server.request<{ events: { totalCount?: number } }, Record<string, never>>(query, {}, { token: admin.token });
+        return { statements: server.app.database.stats.queries - before, totalCount: data?.events.totalCount };
+      };
+      const withoutCount = await run('{ events(first: 1) { edges { node { id } } } }');
+      const withCount = await run('{ events(first: 1) { totalCount edges { node { id } } } }');
+      const throughFragment = await run('{ events(first: 1) { ...Counted } } fragment Counted on EventConnection { totalCount }');
+      expect(withCount).toEqual({ statements: withoutCount.statements + 1, totalCount: 3 });
+      expect(throughFragment.totalCount).toBe(3);
+    } finally {
+      await server.stop();
+    }
+  });
 });

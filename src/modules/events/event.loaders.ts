@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../../db/database';
+import type { ReadSql } from '../../db/database';
 import type { Event } from '../../generated/prisma/client';
+import { eventColumns } from './event.columns';
 
-export function createEventLoaders(prisma: PrismaClient) {
+const BY_IDS = `SELECT ${eventColumns('e')} FROM events e WHERE e.id = ANY($1)`;
+
+export function createEventLoaders(read: ReadSql) {
   return {
     eventById: new DataLoader<string, Event | null>(async (ids) => {
-      const rows = await prisma.event.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const byId = new Map((await read<Event>(BY_IDS, [ids])).map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };

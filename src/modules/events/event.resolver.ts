@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Event, Participation } from '../../generated/prisma/client';
 import type { GraphQLContext } from '../../graphql/context';
-import { pageSize, toConnection } from '../../graphql/pagination';
+import { pageSize, toConnection, type Connection } from '../../graphql/pagination';
 import { ParticipationNode } from '../participations/participation.types';
 import type { EventService } from './event.service';
 import { CreateEventInput, EventConnection, EventNode, EventsArgs, UpdateEventArgs } from './event.types';
@@ -50,5 +50,13 @@ export class EventResolver {
   @FieldResolver(() => ParticipationNode, { nullable: true, description: "The caller's own participation, or null." })
   myParticipation(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<Participation | null> {
     return ctx.loaders.viewerParticipationByEvent.load(event.id);
+  }
+}
+
+@Resolver(() => EventConnection)
+export class EventConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: Connection<Event>): Promise<number> {
+    return connection.countTotal();
   }
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../db/database';
+import type { PrismaClient, ReadSql } from '../../db/database';
 import { ErrorCode, appError, badUserInput, forbidden, notFound } from '../../errors/errors';
 import type { Event, Prisma } from '../../generated/prisma/client';
 import { GeocodingError, normalizeAddress, type Geocoder } from '../../geo/geocoder';
@@ -9,7 +9,18 @@ import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../clock/clock';
 import type { SettlementTriggers } from '../../scheduling/settlement-scheduler';
 import { audiencesVisibleTo, gendersOf, validateCoordinates, validateEventFields, type EventFields } from './event-rules';
+import { eventColumns } from './event.columns';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.types';
+
+// The audiences arrive as text[]: PGlite sends a JS array as an array literal only for built-in types.
+const LIST_FILTER = `($1::text[] IS NULL OR e.audience = ANY($1::text[]::"Audience"[]))
+  AND ($2::timestamptz IS NULL OR e.ends_at >= $2)
+  AND ($3::timestamptz IS NULL OR e.starts_at < $3)
+  AND ($4::"Audience" IS NULL OR e.audience = $4)`;
+const LIST_PAGE = `SELECT ${eventColumns('e')} FROM events e
+  WHERE ${LIST_FILTER} AND ($5::timestamptz IS NULL OR (e.starts_at, e.id) > ($5, $6::text))
+  ORDER BY e.starts_at, e.id LIMIT $7`;
+const LIST_COUNT = `SELECT count(*)::int AS count FROM events e WHERE ${LIST_FILTER}`;
 
 export interface EventListOptions {
   first: number;
@@ -48,6 +59,7 @@ export async function lockEvent(tx: Prisma.TransactionClient, id: string): Promi
 export class EventService {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly read: ReadSql,
     private readonly geocoder: Geocoder | undefined,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -63,31 +75,22 @@ export class EventService {
     return event;
   }
 
-  /** Soonest start first; members see only the audiences that include them. */
+  /**
+   * Soonest start first; members see only the audiences that include them. Every signed-in page
+   * load reads it, so it is one SQL statement of fixed shape: an absent filter is a NULL parameter.
+   */
   async list(viewer: Viewer, options: EventListOptions): Promise<Page<Event>> {
     const visible = audiencesVisibleTo(viewer);
     const filter = options.filter ?? {};
-    const where: Prisma.EventWhereInput = {
-      AND: [
-        visible === 'every' ? {} : { audience: { in: visible } },
-        filter.from ? { endsAt: { gte: filter.from } } : {},
-        filter.to ? { startsAt: { lt: filter.to } } : {},
-        filter.audience ? { audience: filter.audience } : {},
-      ],
-    };
     const after = parseCursor(options.after);
-    const afterCursor: Prisma.EventWhereInput = after
-      ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] }
-      : {};
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.event.findMany({
-        where: { AND: [where, afterCursor] },
-        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-        take: options.first + 1,
-      }),
-      this.prisma.event.count({ where }),
-    ]);
-    return { nodes: rows.slice(0, options.first), hasNextPage: rows.length > options.first, totalCount, cursorOf };
+    const filterParams = [visible === 'every' ? null : visible, filter.from ?? null, filter.to ?? null, filter.audience ?? null];
+    const rows = await this.read<Event>(LIST_PAGE, [...filterParams, after?.startsAt ?? null, after?.id ?? null, options.first + 1]);
+    return {
+      nodes: rows.slice(0, options.first),
+      hasNextPage: rows.length > options.first,
+      countTotal: async () => (await this.read<{ count: number }>(LIST_COUNT, filterParams))[0].count,
+      cursorOf,
+    };
   }
 
   async create(input: CreateEventInput): Promise<Event> {

@@ -57,9 +57,6 @@ export class EventConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
 }
 
 @InputType()

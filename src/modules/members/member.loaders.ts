@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../../db/database';
+import type { ReadSql } from '../../db/database';
+import { memberRecordColumns } from './member.columns';
 import type { MemberRecord } from './member.service';
 
+const BY_IDS = `SELECT ${memberRecordColumns('m')} FROM members m WHERE m.id = ANY($1)`;
+
 /** Members by id, one query per request tick however many participations name them. */
-export function createMemberLoaders(prisma: PrismaClient) {
+export function createMemberLoaders(read: ReadSql) {
   return {
     memberById: new DataLoader<string, MemberRecord | null>(async (ids) => {
-      const rows = await prisma.member.findMany({ where: { id: { in: [...ids] } }, omit: { passwordHash: true } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const byId = new Map((await read<MemberRecord>(BY_IDS, [ids])).map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };

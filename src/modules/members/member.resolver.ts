@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeePrivateFieldsOf } from '../../auth/privacy';
 import type { GraphQLContext } from '../../graphql/context';
-import { pageSize, toConnection } from '../../graphql/pagination';
+import { pageSize, toConnection, type Connection } from '../../graphql/pagination';
 import type { MemberRecord, MemberService } from './member.service';
 import { MemberConnection, MemberNode, MembersArgs, SetRoleArgs } from './member.types';
 
@@ -37,5 +37,13 @@ export class MemberResolver {
   @FieldResolver(() => String, { nullable: true })
   phone(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): string | null {
     return canSeePrivateFieldsOf(ctx, member.id) ? member.phone : null;
+  }
+}
+
+@Resolver(() => MemberConnection)
+export class MemberConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: Connection<MemberRecord>): Promise<number> {
+    return connection.countTotal();
   }
 }

@@ -1,9 +1,10 @@
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { isUniqueViolation } from '../../db/prisma-errors';
-import type { PrismaClient } from '../../db/database';
+import type { PrismaClient, ReadSql } from '../../db/database';
 import { ErrorCode, appError, badUserInput, hasErrorCode, notFound } from '../../errors/errors';
 import type { Gender, Member, Prisma, Role } from '../../generated/prisma/client';
 import { decodeCursor, encodeCursor, type Page } from '../../graphql/pagination';
+import { memberRecordColumns } from './member.columns';
 import type { NewMember } from './member-rules';
 
 /** A member as the API handles it: everything but the password hash. */
@@ -25,11 +26,18 @@ function escapeLikePattern(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-export class MemberService {
-  constructor(private readonly prisma: PrismaClient) {}
+const BY_ID = `SELECT ${memberRecordColumns('m')} FROM members m WHERE m.id = $1`;
 
-  findById(id: string): Promise<MemberRecord | null> {
-    return this.prisma.member.findUnique({ where: { id }, omit: WITHOUT_PASSWORD });
+export class MemberService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly read: ReadSql,
+  ) {}
+
+  /** Every request reads its viewer: a plain SQL read. */
+  async findById(id: string): Promise<MemberRecord | null> {
+    const [member] = await this.read<MemberRecord>(BY_ID, [id]);
+    return member ?? null;
   }
 
   /** The one read that includes the password hash: for checking a password, never for answering. */
@@ -101,19 +109,16 @@ export class MemberService {
         : {}),
     };
     const afterId = decodeCursor(filter.after);
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.member.findMany({
-        where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
-        orderBy: { id: 'asc' },
-        take: filter.first + 1,
-        omit: WITHOUT_PASSWORD,
-      }),
-      this.prisma.member.count({ where }),
-    ]);
+    const rows = await this.prisma.member.findMany({
+      where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
+      orderBy: { id: 'asc' },
+      take: filter.first + 1,
+      omit: WITHOUT_PASSWORD,
+    });
     return {
       nodes: rows.slice(0, filter.first),
       hasNextPage: rows.length > filter.first,
-      totalCount,
+      countTotal: () => this.prisma.member.count({ where }),
       cursorOf: (member) => encodeCursor(member.id),
     };
   }

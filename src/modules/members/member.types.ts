@@ -43,9 +43,6 @@ export class MemberConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
 }
 
 @InputType()
