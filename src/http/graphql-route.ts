@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { ErrorCode, isClientFacingCode } from '../errors/errors';
@@ -68,6 +68,17 @@ function wantsPage(request: IncomingMessage): boolean {
   return request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
 }
 
+async function sendResult(response: ServerResponse, result: HTTPGraphQLResponse) {
+  response.statusCode = result.status ?? 200;
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
 /** /graphql: POST (and GET) for Apollo; a browser's GET gets the playground when introspection is on. */
 export function graphqlRoutes(
   apollo: ApolloServer<GraphQLContext>,
@@ -106,31 +117,30 @@ export function graphqlRoutes(
     if (typeof query === 'string' && documentTooLarge(query)) {
       return sendJson(response, 400, { errors: [{ message: 'Syntax Error: the document is too large.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
     }
-    // The deadline covers the wait for a slot as well as the execution.
-    const deadline = AbortSignal.timeout(executionTimeoutMs);
+    // The deadline covers the wait for a slot as well as the execution. Its timer is cleared as soon
+    // as the request is answered: a pending timer would keep the whole request in memory until it fires.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), executionTimeoutMs);
     const timedOut = () => {
       const error = { message: 'The request took too long.', extensions: { code: ErrorCode.REQUEST_TIMEOUT, requestId } };
       return sendJson(response, 503, { errors: [error] });
     };
-    if (!(await admission.acquire(deadline))) return timedOut();
-    const execution = apollo
-      .executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => buildContext(request, requestId).catch((error) => Promise.reject(contextFailure(error, requestId, logger))),
-      })
-      // The slot is held until the execution really ends, even one answered REQUEST_TIMEOUT already.
-      .finally(() => admission.release());
-    const deadlinePassed = new Promise<'timeout'>((resolve) => deadline.addEventListener('abort', () => resolve('timeout'), { once: true }));
-    const result = await Promise.race([execution, deadlinePassed]);
-    if (result === 'timeout') return timedOut();
-    response.statusCode = result.status ?? 200;
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    if (result.body.kind === 'complete') {
-      response.end(result.body.string);
-      return;
+    try {
+      if (!(await admission.acquire(deadline.signal))) return timedOut();
+      const execution = apollo
+        .executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+          context: () => buildContext(request, requestId).catch((error) => Promise.reject(contextFailure(error, requestId, logger))),
+        })
+        // The slot is held until the execution really ends, even one answered REQUEST_TIMEOUT already.
+        .finally(() => admission.release());
+      const deadlinePassed = new Promise<'timeout'>((resolve) => deadline.signal.addEventListener('abort', () => resolve('timeout'), { once: true }));
+      const result = await Promise.race([execution, deadlinePassed]);
+      if (result === 'timeout') return timedOut();
+      await sendResult(response, result);
+    } finally {
+      clearTimeout(timer);
     }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
   }
 
   return [
