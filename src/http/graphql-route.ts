@@ -121,7 +121,13 @@ export function graphqlRoutes(
     // as the request is answered: a pending timer would keep the whole request in memory until it fires.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), executionTimeoutMs);
+    // A client that hangs up while its request waits for a slot gives the slot up: nobody would read the answer.
+    const hungUp = () => {
+      if (!response.writableFinished) deadline.abort();
+    };
+    response.once('close', hungUp);
     const timedOut = () => {
+      if (response.destroyed) return;
       const error = { message: 'The request took too long.', extensions: { code: ErrorCode.REQUEST_TIMEOUT, requestId } };
       return sendJson(response, 503, { errors: [error] });
     };
@@ -140,6 +146,7 @@ export function graphqlRoutes(
       await sendResult(response, result);
     } finally {
       clearTimeout(timer);
+      response.off('close', hungUp);
     }
   }
 

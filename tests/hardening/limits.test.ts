@@ -230,6 +230,29 @@ describe('the limit on GraphQL executions at once (GRAPHQL_MAX_CONCURRENCY)', ()
     }
   });
 
+  it('drops a waiting request whose client hangs up, without running it', async () => {
+    const { server, admin, holdsTheSlot } = await startWithOneSlot(60_000);
+    try {
+      const hangUp = new AbortController();
+      const abandoned = fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+        signal: hangUp.signal,
+      }).catch(() => 'hung up');
+      await waitFor(async () => (await executions(server)).queued === 1);
+      hangUp.abort();
+      expect(await abandoned).toBe('hung up');
+      await waitFor(async () => (await executions(server)).queued === 0);
+      expect(await executions(server)).toEqual({ running: 1, queued: 0 });
+
+      await standIn.close();
+      expect(errorOf(await holdsTheSlot).extensions?.code).toBe('GEOCODING_UNAVAILABLE');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('answers REQUEST_TIMEOUT to a request whose deadline passes while it waits, and keeps the slot until the slow execution really ends', async () => {
     const { server, admin, holdsTheSlot } = await startWithOneSlot(500);
     try {
