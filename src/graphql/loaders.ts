@@ -8,10 +8,11 @@ import { ReportService } from '../modules/reports/report.service';
 
 /** Every DataLoader, made fresh for each request so nothing cached outlives it. */
 export function createLoaders(database: Database, viewerId: string | null) {
+  const members = createMemberLoaders(database.read);
   return {
-    ...createMemberLoaders(database.read),
+    ...members,
     ...createEventLoaders(database.read),
-    ...createParticipationLoaders(database.read, viewerId),
+    ...createParticipationLoaders(database.read, viewerId, members.memberById),
     ...createPenaltyLoaders(database.prisma),
     ...createReportLoaders(new ReportService(database.prisma)),
   };

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config/config';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/database';
+import { takePrefixed } from '../../src/db/columns';
 import { createLogger } from '../../src/logging/logger';
 import { eventColumns } from '../../src/modules/events/event.columns';
 import { memberRecordColumns } from '../../src/modules/members/member.columns';
@@ -25,9 +26,10 @@ describe.each(DATABASE_KINDS)('plain SQL reads on the %s database', (kind) => {
     await testDatabase.drop();
   });
 
+  let seeded = 0;
   async function seed(filled: boolean) {
     const { prisma } = database;
-    const suffix = filled ? 'filled' : 'sparse';
+    const suffix = `${filled ? 'filled' : 'sparse'}.${(seeded += 1)}`;
     const member = await prisma.member.create({
       data: {
         loginId: `reads.${suffix}`,
@@ -82,6 +84,16 @@ describe.each(DATABASE_KINDS)('plain SQL reads on the %s database', (kind) => {
     expect(await database.read(`SELECT ${participationColumns('p')} FROM participations p WHERE p.id = ANY($1)`, [[participation.id]])).toEqual([
       participation,
     ]);
+  });
+
+  it('keeps a joined table apart under a prefix, and takes it back out whole', async () => {
+    const { member, participation } = await seed(true);
+    const { passwordHash: _hash, ...memberRecord } = member;
+    const [row] = await database.read<Record<string, unknown>>(
+      `SELECT ${participationColumns('p')}, ${memberRecordColumns('m', 'member.')} FROM participations p JOIN members m ON m.id = p.member_id WHERE p.id = $1`,
+      [participation.id],
+    );
+    expect(takePrefixed(row, 'member.')).toEqual({ joined: memberRecord, own: participation });
   });
 
   it('counts each read among the statements sent', async () => {

@@ -39,7 +39,7 @@ export class EventResolver {
 
   @FieldResolver(() => Int)
   participantCount(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<number> {
-    return ctx.loaders.participantCountByEvent.load(event.id);
+    return ctx.loaders.participationSummaryByEvent.load(event.id).then((summary) => summary.count);
   }
 
   @FieldResolver(() => [ParticipationNode])
@@ -49,7 +49,7 @@ export class EventResolver {
 
   @FieldResolver(() => ParticipationNode, { nullable: true, description: "The caller's own participation, or null." })
   myParticipation(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<Participation | null> {
-    return ctx.loaders.viewerParticipationByEvent.load(event.id);
+    return ctx.loaders.participationSummaryByEvent.load(event.id).then((summary) => summary.mine);
   }
 }
 

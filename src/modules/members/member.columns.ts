@@ -13,5 +13,5 @@ const MEMBER_RECORD_COLUMNS = {
   updatedAt: 'updated_at',
 } satisfies Record<keyof MemberRecord, string>;
 
-/** A MemberRecord's columns (never the password hash) from `members` aliased as `alias`. */
-export const memberRecordColumns = (alias: string) => selectList(MEMBER_RECORD_COLUMNS, alias);
+/** A MemberRecord's columns (never the password hash) from `members` aliased as `alias`, fields under `prefix`. */
+export const memberRecordColumns = (alias: string, prefix?: string) => selectList(MEMBER_RECORD_COLUMNS, alias, prefix);
