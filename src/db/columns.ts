@@ -14,9 +14,9 @@ export function selectList(columns: Record<string, string>, alias: string, prefi
 export function takePrefixed<Joined, Own>(row: Record<string, unknown>, prefix: string): { joined: Joined; own: Own } {
   const joined: Record<string, unknown> = {};
   const own: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith(prefix)) joined[key.slice(prefix.length)] = value;
-    else own[key] = value;
+  for (const key in row) {
+    if (key.startsWith(prefix)) joined[key.slice(prefix.length)] = row[key];
+    else own[key] = row[key];
   }
   return { joined: joined as Joined, own: own as Own };
 }

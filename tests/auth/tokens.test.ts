@@ -37,6 +37,16 @@ describe.each(DATABASE_KINDS)('tokens on the %s database', (kind) => {
     expect(await meCode(member.token)).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a token it verified before from the second its expiry comes, as on first sight', async () => {
+    const member = await signUpMember(server);
+    const { exp } = jwt.decode(member.token) as jwt.JwtPayload;
+    dataOf(await server.request(MeDocument, {}, { token: member.token }));
+    server.clock.set(new Date((exp! - 1) * 1000));
+    dataOf(await server.request(MeDocument, {}, { token: member.token }));
+    server.clock.set(new Date(exp! * 1000));
+    expect(await meCode(member.token)).toBe('UNAUTHENTICATED');
+  });
+
   describe('refuses with UNAUTHENTICATED', () => {
     let memberId: string;
     beforeAll(async () => {
