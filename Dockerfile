@@ -16,10 +16,12 @@ COPY --from=build --chown=root:root /app/package.json ./
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --from=build --chown=root:root /app/prisma ./prisma
+COPY --from=build --chown=root:root /app/scripts/serve.sh ./scripts/serve.sh
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4000/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Migrations run at start-up, under an advisory lock, before the port opens.
-CMD ["node", "dist/main.js"]
+# Migrations run at start-up, under an advisory lock, before the port opens. serve.sh sets the
+# memory settings and execs node, which gets the signals.
+CMD ["sh", "scripts/serve.sh"]

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -28,7 +28,7 @@ const signUpInput = () => ({
   gender: 'MALE' as const,
 });
 
-describe('the server process (node dist/main.js)', () => {
+describe('the server process (npm start: scripts/serve.sh)', () => {
   const databases: TestDatabase[] = [];
   async function database(kind: 'embedded' | 'postgres') {
     const created = await createTestDatabase(kind);
@@ -55,6 +55,18 @@ describe('the server process (node dist/main.js)', () => {
       expect(me.id).toBe(signUp.member.id);
     } finally {
       expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('is node itself, with the production memory settings, so signals reach it', async () => {
+    const { dataDir } = await database('embedded');
+    const server = await startServerProcess({ DATA_DIR: dataDir });
+    try {
+      const commandLine = readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0');
+      expect(commandLine).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=16', 'dist/main.js']));
+      expect(readFileSync(`/proc/${server.child.pid}/environ`, 'utf8').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=1048576');
+    } finally {
+      expect(await server.stop()).toBe(0);
     }
   });
 

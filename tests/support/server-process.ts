@@ -33,8 +33,8 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '0', ...env };
 }
 
-export function runNode(script: string, args: string[], env: Record<string, string>, stdin?: string) {
-  const child = spawn(process.execPath, [path.join(DIST, script), ...args], { cwd: ROOT, env: childEnv(env) });
+function run(command: string, args: string[], env: Record<string, string>, stdin?: string) {
+  const child = spawn(command, args, { cwd: ROOT, env: childEnv(env) });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -43,31 +43,35 @@ export function runNode(script: string, args: string[], env: Record<string, stri
   return { child, exited, output: () => output };
 }
 
-/** `node dist/main.js`, as `npm start` runs it after building; resolves once it prints its URL. */
+export function runNode(script: string, args: string[], env: Record<string, string>, stdin?: string) {
+  return run(process.execPath, [path.join(DIST, script), ...args], env, stdin);
+}
+
+/** `sh scripts/serve.sh`, as `npm start` runs it after building; resolves once it prints its URL. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
-  const run = runNode('main.js', [], { HOST: '127.0.0.1', ...env, PORT: port });
+  const server = run('sh', ['scripts/serve.sh'], { HOST: '127.0.0.1', ...env, PORT: port });
   const ready = await Promise.race([
     new Promise<boolean>((resolve) => {
       const poll = setInterval(() => {
-        if (/pitchside is ready at /.test(run.output())) {
+        if (/pitchside is ready at /.test(server.output())) {
           clearInterval(poll);
           resolve(true);
         }
       }, 25);
-      run.exited.then(() => {
+      server.exited.then(() => {
         clearInterval(poll);
         resolve(false);
       });
     }),
   ]);
-  if (!ready) throw new Error(`the server did not start:\n${run.output()}`);
+  if (!ready) throw new Error(`the server did not start:\n${server.output()}`);
   return {
-    ...run,
+    ...server,
     url: `http://127.0.0.1:${port}/graphql`,
     stop() {
-      run.child.kill('SIGTERM');
-      return run.exited;
+      server.child.kill('SIGTERM');
+      return server.exited;
     },
   };
 }
