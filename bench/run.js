@@ -2,6 +2,7 @@
 // same reads against a bare node:http + pg baseline, on one fresh PostgreSQL database, in one run.
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
+const http = require('node:http');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { hash } = require('@node-rs/argon2');
@@ -12,6 +13,8 @@ const ROOT = path.resolve(__dirname, '..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const USERS = Number(process.env.BENCH_USERS || 200);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS || 20);
+/** Requests a second each user sends in the paced part of phase 2: a member who never stops tapping. */
+const RATE_PER_USER = Number(process.env.BENCH_RATE_PER_USER || 1);
 const JWT_SECRET = randomBytes(48).toString('base64');
 /** Extra node flags for the server, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean);
@@ -80,59 +83,100 @@ async function bareHashesPerSecond(count) {
   return count / ((performance.now() - started) / 1000);
 }
 
-/** 200 connections, one user each, alternating the match list and a match's detail for the duration. */
-function load(url, tokens, eventIds) {
+/** The two reads each user alternates: the match list, then one match's detail. */
+function readBody(i, eventIds) {
+  return i % 2 === 0
+    ? JSON.stringify({ query: EVENTS_QUERY })
+    : JSON.stringify({ query: EVENT_QUERY, variables: { id: eventIds[Math.floor(Math.random() * eventIds.length)] } });
+}
+
+/** A GraphQL error comes with status 200: it is counted from the body. */
+const failedAnswer = (status, body) => status !== 200 || body.includes('"errors"');
+
+/**
+ * Throughput: one autocannon connection per user, each sending its next read as soon as the last
+ * is answered, for the duration. Latencies are every response's own time, so percentiles are exact.
+ */
+function saturate(url, tokens, eventIds) {
   let nextUser = 0;
   let failed = 0;
-  const headersFor = (context) => {
-    context.token ??= tokens[nextUser++ % tokens.length];
-    return { 'content-type': 'application/json', authorization: `Bearer ${context.token}` };
-  };
-  // A GraphQL error comes with status 200: count it from the body.
-  const onResponse = (status, body) => {
-    if (status !== 200 || body.includes('"errors"')) failed += 1;
-  };
+  const latencies = [];
+  const request = (i) => ({
+    method: 'POST',
+    path: '/graphql',
+    setupRequest: (req, context) => {
+      context.token ??= tokens[nextUser++ % tokens.length];
+      return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${context.token}` }, body: readBody(i, eventIds) };
+    },
+    onResponse: (status, body) => {
+      if (failedAnswer(status, body)) failed += 1;
+    },
+  });
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      {
-        url,
-        connections: tokens.length,
-        duration: DURATION_SECONDS,
-        requests: [
-          {
-            method: 'POST',
-            path: '/graphql',
-            setupRequest: (request, context) => ({ ...request, headers: headersFor(context), body: JSON.stringify({ query: EVENTS_QUERY }) }),
-            onResponse,
-          },
-          {
-            method: 'POST',
-            path: '/graphql',
-            setupRequest: (request, context) => ({
-              ...request,
-              headers: headersFor(context),
-              body: JSON.stringify({ query: EVENT_QUERY, variables: { id: eventIds[Math.floor(Math.random() * eventIds.length)] } }),
-            }),
-            onResponse,
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve({ ...result, graphqlErrors: failed })),
+      { url, connections: tokens.length, duration: DURATION_SECONDS, requests: [request(0), request(1)] },
+      (error, result) => (error ? reject(error) : resolve({ total: result.requests.total, errors: result.errors + result.timeouts + failed, latencies })),
     );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
 
-/** autocannon reports p90 and p97.5 rather than p95. Latencies in ms. */
-const summary = (r) => ({
-  requestsPerSecond: Math.round(r.requests.average),
-  p50: r.latency.p50,
-  p90: r.latency.p90,
-  p97_5: r.latency.p97_5,
-  p99: r.latency.p99,
-  errors: r.errors + r.timeouts + r.graphqlErrors,
-  total: r.requests.total,
-});
+/**
+ * Latency at a given load: each user, on a keep-alive connection of their own, sends a read every
+ * 1/RATE_PER_USER s from a random start within the first period, so requests arrive spread out as
+ * real users' do. (autocannon's own rate limit releases every connection at the same instant once a
+ * second: 200 requests in one burst.) A latency is counted from when the request was due, so a late
+ * send counts against the server too.
+ */
+async function pace(url, tokens, eventIds) {
+  const period = 1000 / RATE_PER_USER;
+  const latencies = [];
+  let errors = 0;
+  const post = (agent, token, body) =>
+    new Promise((resolve) => {
+      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve(!failedAnswer(res.statusCode, text)));
+      });
+      req.on('error', () => resolve(false));
+      req.end(body);
+    });
+  const started = performance.now();
+  const user = async (token) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    let due = started + Math.random() * period;
+    for (let i = 0; due < started + DURATION_SECONDS * 1000; i++, due += period) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const ok = await post(agent, token, readBody(i, eventIds));
+      latencies.push(performance.now() - due);
+      if (!ok) errors += 1;
+    }
+    agent.destroy();
+  };
+  await Promise.all(tokens.map(user));
+  return { total: latencies.length, errors, latencies };
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1) : null;
+}
+
+/** Latencies in ms. */
+function summary(r) {
+  const sorted = r.latencies.sort((x, y) => x - y);
+  return {
+    requestsPerSecond: Math.round(r.total / DURATION_SECONDS),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors: r.errors,
+    total: r.total,
+  };
+}
 
 async function main() {
   const database = `pitchside_bench_${randomBytes(4).toString('hex')}`;
@@ -151,7 +195,8 @@ async function main() {
   };
   const children = [];
   try {
-    const server = await start(process.execPath, [...NODE_ARGS, 'dist/main.js'], { ...env, PORT: '4801' }, 'pitchside is ready');
+    // As `npm start` runs it: serve.sh sets the production memory settings, then execs node (same pid).
+    const server = await start('sh', ['scripts/serve.sh', ...NODE_ARGS], { ...env, PORT: '4801' }, 'pitchside is ready');
     children.push(server);
     const api = 'http://127.0.0.1:4801/graphql';
 
@@ -179,15 +224,20 @@ async function main() {
       await gql(api, 'mutation ($e: ID!, $m: [ID!]!) { addParticipants(eventId: $e, memberIds: $m) { id } }', { e: eventId, m: memberIds.slice((i * 7) % 150, ((i * 7) % 150) + 50) }, adminToken);
     }
 
-    // Phase 2: every user keeps fetching the match list and a match's detail.
-    const { result: pitchside, peakRssMb: phase2PeakRss } = await withPeakRss(server.pid, () => load('http://127.0.0.1:4801', tokens, eventIds));
+    // Phase 2: every user keeps fetching the match list and a match's detail, first as fast as the
+    // answers come back (throughput), then at RATE_PER_USER requests a second each (latency at load).
+    const rssBefore = memoryMb(server.pid, 'VmRSS');
+    const saturated = await withPeakRss(server.pid, () => saturate('http://127.0.0.1:4801', tokens, eventIds));
+    const paced = await withPeakRss(server.pid, () => pace('http://127.0.0.1:4801/graphql', tokens, eventIds));
     // The lifetime peak includes phase 1, where argon2 takes 19 MiB per hash in flight.
     const lifetimePeakRss = memoryMb(server.pid, 'VmHWM');
 
     const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
     children.push(baselineServer);
-    const baseline = await load('http://127.0.0.1:4802', tokens, eventIds);
+    const baselineSaturated = await saturate('http://127.0.0.1:4802', tokens, eventIds);
+    const baselinePaced = await pace('http://127.0.0.1:4802/graphql', tokens, eventIds);
 
+    const mb = (value) => +value.toFixed(1);
     const results = {
       machine: { cpus: require('node:os').cpus().length, node: process.version },
       phase1: {
@@ -201,12 +251,20 @@ async function main() {
       },
       phase2: {
         seconds: DURATION_SECONDS,
-        connections: USERS,
-        pitchside: { ...summary(pitchside), peakRssMb: +phase2PeakRss.toFixed(1), lifetimePeakRssMb: +lifetimePeakRss.toFixed(1) },
-        baseline: summary(baseline),
+        users: USERS,
+        saturated: {
+          pitchside: { ...summary(saturated.result), peakRssMb: mb(saturated.peakRssMb) },
+          baseline: summary(baselineSaturated),
+        },
+        [`at${RATE_PER_USER}PerUserPerSecond`]: {
+          pitchside: { ...summary(paced.result), peakRssMb: mb(paced.peakRssMb) },
+          baseline: summary(baselinePaced),
+        },
+        rssBeforeMb: mb(rssBefore),
+        lifetimePeakRssMb: mb(lifetimePeakRss),
       },
     };
-    results.phase2.throughputRatio = +(results.phase2.pitchside.requestsPerSecond / results.phase2.baseline.requestsPerSecond).toFixed(2);
+    results.phase2.throughputRatio = +(results.phase2.saturated.pitchside.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
