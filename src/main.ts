@@ -13,8 +13,6 @@ async function main(): Promise<void> {
     setFlagsFromString('--liftoff-only');
   }
   const app = await startApp(config);
-  const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
-  process.stdout.write(`pitchside is ready at ${app.url} (${where})\n`);
 
   let signalled = false;
   const shutDown = (signal: NodeJS.Signals) => {
@@ -31,6 +29,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutDown);
   process.on('SIGINT', shutDown);
+  // Only now: a supervisor may signal as soon as it reads this line, and the handlers must be there.
+  const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+  process.stdout.write(`pitchside is ready at ${app.url} (${where})\n`);
 }
 
 main().catch((error) => {
