@@ -1,6 +1,8 @@
 // The floor: the same two reads as pitchside's benchmark, answered by node:http and pg alone,
-// with the same JSON from the same database and the same token check. No GraphQL, no ORM.
+// with the same JSON from the same database and the same token check. No GraphQL, no ORM. It also
+// logs in (one read, the same argon2id verify, a token), for the floor of phase 1.
 const http = require('node:http');
+const { verify } = require('@node-rs/argon2');
 const jwt = require('jsonwebtoken');
 const pg = require('pg');
 
@@ -63,11 +65,24 @@ async function event(id) {
   };
 }
 
+/** No throttle, no attempt log: just the password check and a token. */
+async function login({ l: loginId, p: password }) {
+  const { rows } = await pool.query('SELECT id, password_hash FROM members WHERE login_id = $1', [loginId]);
+  if (!rows[0] || !(await verify(rows[0].password_hash, password))) throw new Error('Wrong login id or password.');
+  const token = jwt.sign({ sub: rows[0].id }, secret, { algorithm: 'HS256', expiresIn: '12h', issuer: 'pitchside', audience: 'pitchside-api' });
+  return { data: { login: { token } } };
+}
+
 http
   .createServer(async (request, response) => {
     const chunks = [];
     for await (const chunk of request) chunks.push(chunk);
     try {
+      if (!request.headers.authorization) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(await login(JSON.parse(Buffer.concat(chunks).toString()).variables)));
+        return;
+      }
       const token = (request.headers.authorization || '').replace(/^Bearer /, '');
       const viewer = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: 'pitchside', audience: 'pitchside-api' });
       const body = JSON.parse(Buffer.concat(chunks).toString());

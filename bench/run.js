@@ -19,6 +19,7 @@ const JWT_SECRET = randomBytes(48).toString('base64');
 /** Extra node flags for the server, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean);
 
+const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { token } }';
 const EVENTS_QUERY = `query Events { events(first: 20) { edges { node { id title startsAt endsAt fee audience participantCount myParticipation { id attendance payment } } } } }`;
 const EVENT_QUERY = `query Event($id: ID!) { event(id: $id) { id title address startsAt endsAt participants { id attendance member { id name } } } }`;
 
@@ -217,7 +218,7 @@ async function main() {
     );
     const signUpSeconds = (performance.now() - started) / 1000;
     started = performance.now();
-    const tokens = (await Promise.all(users.map((u) => gql(api, 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { token } }', { l: u.loginId, p: u.password })))).map((d) => d.login.token);
+    const tokens = (await Promise.all(users.map((u) => gql(api, LOGIN, { l: u.loginId, p: u.password })))).map((d) => d.login.token);
     const loginSeconds = (performance.now() - started) / 1000;
     const memberIds = signedUp.map((d) => d.signUp.member.id);
     for (const [i, eventId] of eventIds.entries()) {
@@ -234,6 +235,10 @@ async function main() {
 
     const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
     children.push(baselineServer);
+    // The baseline's phase 1: the same 200 logins at once, with nothing but the check and a token.
+    started = performance.now();
+    await Promise.all(users.map((u) => gql('http://127.0.0.1:4802/graphql', LOGIN, { l: u.loginId, p: u.password })));
+    const baselineLoginSeconds = (performance.now() - started) / 1000;
     const baselineSaturated = await saturate('http://127.0.0.1:4802', tokens, eventIds);
     const baselinePaced = await pace('http://127.0.0.1:4802/graphql', tokens, eventIds);
 
@@ -248,6 +253,8 @@ async function main() {
         loginsPerSecond: +(USERS / loginSeconds).toFixed(1),
         bareHashesPerSecond: +bareRate.toFixed(1),
         loginsToBareHashing: +((USERS / loginSeconds) / bareRate).toFixed(2),
+        baselineLoginsPerSecond: +(USERS / baselineLoginSeconds).toFixed(1),
+        baselineLoginsToBareHashing: +((USERS / baselineLoginSeconds) / bareRate).toFixed(2),
       },
       phase2: {
         seconds: DURATION_SECONDS,
