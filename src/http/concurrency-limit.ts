@@ -15,6 +15,7 @@ export class ConcurrencyLimit {
       this.inProgress += 1;
       return true;
     }
+    if (signal.aborted) return false;
     return new Promise<boolean>((resolve) => {
       const admit = () => {
         signal.removeEventListener('abort', giveUp);

@@ -42,4 +42,13 @@ describe('ConcurrencyLimit', () => {
     expect(await patient).toBe(true);
     expect({ running: limit.running, queued: limit.queued }).toEqual({ running: 1, queued: 0 });
   });
+
+  it('does not queue a waiter whose signal has already fired', async () => {
+    const limit = new ConcurrencyLimit(1);
+    await limit.acquire(never());
+    const gaveUp = new AbortController();
+    gaveUp.abort();
+    expect(await limit.acquire(gaveUp.signal)).toBe(false);
+    expect(limit.queued).toBe(0);
+  });
 });
