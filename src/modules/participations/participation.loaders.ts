@@ -2,19 +2,10 @@ import DataLoader from 'dataloader';
 import { takePrefixed } from '../../db/columns';
 import type { ReadSql } from '../../db/database';
 import type { Participation } from '../../generated/prisma/client';
+import { rowPerKey, rowsPerKey } from '../../graphql/batch';
 import { memberRecordColumns } from '../members/member.columns';
 import type { MemberRecord } from '../members/member.service';
 import { participationColumns } from './participation.columns';
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 // A match's participants are shown with their members: read together, the members primed into memberById.
 const WITH_MEMBERS_BY_EVENTS = `SELECT ${participationColumns('p')}, ${memberRecordColumns('m', 'member.')}
@@ -44,21 +35,17 @@ export function createParticipationLoaders(read: ReadSql, viewerId: string | nul
         memberById.prime(member.id, member);
         return participation;
       });
-      const groups = groupBy(rows, (row) => row.eventId);
-      return eventIds.map((id) => groups.get(id) ?? []);
+      return rowsPerKey(eventIds, rows, (row) => row.eventId);
     }),
-    participationsByMember: new DataLoader<string, Participation[]>(async (memberIds) => {
-      const groups = groupBy(await read<Participation>(BY_MEMBERS, [memberIds]), (row) => row.memberId);
-      return memberIds.map((id) => groups.get(id) ?? []);
-    }),
+    participationsByMember: new DataLoader<string, Participation[]>(async (memberIds) =>
+      rowsPerKey(memberIds, await read<Participation>(BY_MEMBERS, [memberIds]), (row) => row.memberId),
+    ),
     participationSummaryByEvent: new DataLoader<string, ParticipationSummary>(async (eventIds) => {
-      const rows = await read<Record<string, unknown>>(SUMMARY_BY_EVENTS, [eventIds, viewerId]);
-      const byEvent = new Map<string, ParticipationSummary>();
-      for (const row of rows) {
-        const { joined: summary, own: participation } = takePrefixed<{ eventId: string; count: number }, Participation>(row, 'summary.');
-        byEvent.set(summary.eventId, { count: summary.count, mine: participation.id === null ? null : participation });
-      }
-      return eventIds.map((id) => byEvent.get(id) ?? { count: 0, mine: null });
+      const summaries = (await read<Record<string, unknown>>(SUMMARY_BY_EVENTS, [eventIds, viewerId])).map((row) => {
+        const { joined: summary, own: mine } = takePrefixed<{ eventId: string; count: number }, Participation>(row, 'summary.');
+        return { eventId: summary.eventId, count: summary.count, mine: mine.id === null ? null : mine };
+      });
+      return rowPerKey(eventIds, summaries, (summary) => summary.eventId, { count: 0, mine: null });
     }),
   };
 }

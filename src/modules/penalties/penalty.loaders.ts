@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../../db/database';
 import type { Penalty } from '../../generated/prisma/client';
+import { rowPerKey, rowsPerKey } from '../../graphql/batch';
 
 /** Active points per member, and each member's penalties (active only, or all), batched per request. */
 export function createPenaltyLoaders(prisma: PrismaClient) {
@@ -10,7 +11,7 @@ export function createPenaltyLoaders(prisma: PrismaClient) {
         where: { memberId: { in: [...memberIds] }, ...(includeRevoked ? {} : { revokedAt: null }) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });
-      return memberIds.map((id) => rows.filter((row) => row.memberId === id));
+      return rowsPerKey(memberIds, rows, (row) => row.memberId);
     });
   return {
     activePointsByMember: new DataLoader<string, number>(async (memberIds) => {
@@ -19,8 +20,7 @@ export function createPenaltyLoaders(prisma: PrismaClient) {
         where: { memberId: { in: [...memberIds] }, revokedAt: null },
         _sum: { points: true },
       });
-      const byMember = new Map(sums.map((row) => [row.memberId, row._sum.points ?? 0]));
-      return memberIds.map((id) => byMember.get(id) ?? 0);
+      return rowPerKey(memberIds, sums, (row) => row.memberId, null).map((row) => row?._sum.points ?? 0);
     }),
     activePenaltiesByMember: penaltiesByMember(false),
     allPenaltiesByMember: penaltiesByMember(true),
