@@ -85,7 +85,7 @@ async function bareHashesPerSecond(count) {
 }
 
 /** The two reads each user alternates: the match list, then one match's detail. */
-function readBody(i, eventIds) {
+function readRequest(i, eventIds) {
   return i % 2 === 0
     ? JSON.stringify({ query: EVENTS_QUERY })
     : JSON.stringify({ query: EVENT_QUERY, variables: { id: eventIds[Math.floor(Math.random() * eventIds.length)] } });
@@ -107,7 +107,7 @@ function saturate(url, tokens, eventIds) {
     path: '/graphql',
     setupRequest: (req, context) => {
       context.token ??= tokens[nextUser++ % tokens.length];
-      return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${context.token}` }, body: readBody(i, eventIds) };
+      return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${context.token}` }, body: readRequest(i, eventIds) };
     },
     onResponse: (status, body) => {
       if (failedAnswer(status, body)) failed += 1;
@@ -152,7 +152,7 @@ async function pace(url, tokens, eventIds) {
     for (let i = 0; due < started + DURATION_SECONDS * 1000; i++, due += period) {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const ok = await post(agent, token, readBody(i, eventIds));
+      const ok = await post(agent, token, readRequest(i, eventIds));
       latencies.push(performance.now() - due);
       if (!ok) errors += 1;
     }
