@@ -4,7 +4,7 @@ import { migrateDatabase, openDatabase } from '../db/database';
 import { MigrationError } from '../db/migrate';
 import type { Gender } from '../generated/prisma/client';
 import { createLogger } from '../logging/logger';
-import { isAcceptablePassword, normalizeLoginId, normalizeName } from '../modules/members/member-rules';
+import { isAcceptablePassword, LOGIN_ID_RULE, normalizeLoginId, normalizeName, PASSWORD_RULE } from '../modules/members/member-rules';
 import { MemberService } from '../modules/members/member.service';
 
 const USAGE = 'Usage: npm run admin:create -- <loginId> [--name NAME] [--gender MALE|FEMALE]  (password on stdin)';
@@ -14,7 +14,7 @@ class UsageError extends Error {}
 function parseArguments(argv: string[]): { loginId: string; name: string; gender: Gender } {
   const [rawLoginId, ...rest] = argv;
   const loginId = rawLoginId ? normalizeLoginId(rawLoginId) : null;
-  if (!loginId) throw new UsageError(`${USAGE}\nloginId must be 4 to 32 characters of a-z, 0-9, ".", "_" or "-".`);
+  if (!loginId) throw new UsageError(`${USAGE}\n${LOGIN_ID_RULE}`);
   let name = loginId;
   let gender: Gender = 'MALE';
   for (let i = 0; i < rest.length; i += 2) {
@@ -46,7 +46,7 @@ async function readPassword(): Promise<string> {
 async function main(): Promise<void> {
   const { loginId, name, gender } = parseArguments(process.argv.slice(2));
   const password = await readPassword();
-  if (!isAcceptablePassword(password)) throw new UsageError('The password must be 8 to 128 characters.');
+  if (!isAcceptablePassword(password)) throw new UsageError(PASSWORD_RULE);
 
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);

@@ -1,8 +1,8 @@
-import { GraphQLError } from 'graphql';
-
 /**
  * Every error code a client can act on (../shared/api-contract.graphql, "Error codes"),
- * plus the masked one for everything unexpected. Nothing else creates client-facing errors.
+ * plus the masked one for everything unexpected. Services and rules throw DomainErrors with these
+ * codes; they know nothing of GraphQL. `src/errors/format-error.ts` is the one place that turns
+ * them into GraphQL errors.
  */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -35,6 +35,26 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
+ * A refusal the client can act on: a contract code, a message for people, the input field at
+ * fault (`extensions.field`) and any other facts the client is given (`retryAfterSeconds`, …).
+ */
+export class DomainError extends Error {
+  readonly field: string | undefined;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>,
+    message: string,
+    { field, ...details }: { field?: string; [detail: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.field = field;
+    this.details = details;
+  }
+}
+
+/**
  * Codes that graphql-js and Apollo put on errors about the request itself (syntax, validation,
  * variable coercion). Their messages describe the client's document, never the server.
  */
@@ -54,21 +74,18 @@ export function isClientFacingCode(code: unknown): boolean {
   return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && CLIENT_CODES.has(code);
 }
 
-export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code } });
-}
-
 export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
-  return error instanceof GraphQLError && error.extensions.code === code;
+  return error instanceof DomainError && error.code === code;
 }
 
-export const unauthenticated = () => appError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this.');
+export const unauthenticated = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this.');
 
-export const forbidden = (message = 'You are not allowed to do this.') => appError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message = 'You are not allowed to do this.') => new DomainError(ErrorCode.FORBIDDEN, message);
 
 /** A value out of its range or form; `field` names the input field, as the contract asks. */
-export const badUserInput = (field: string, message: string) =>
-  appError(ErrorCode.BAD_USER_INPUT, message, { field });
+export const badUserInput = (field: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
 
-export const notFound = (what: 'member' | 'event' | 'participation' | 'penalty') =>
-  appError(ErrorCode.NOT_FOUND, `No such ${what}.`);
+export const notFound = (what: 'member' | 'event' | 'participation' | 'penalty') => new DomainError(ErrorCode.NOT_FOUND, `No such ${what}.`);
+
+/** The caller has no place in the event they act on (check-in, dues). */
+export const notAParticipant = () => new DomainError(ErrorCode.NOT_A_PARTICIPANT, 'You are not playing in this event.');

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
-import { ErrorCode, isClientFacingCode } from './errors';
+import { DomainError, ErrorCode, isClientFacingCode } from './errors';
 
 const INTERNAL_MESSAGE = 'Internal server error. Quote the request id when you report it.';
 
@@ -12,19 +12,38 @@ export function maskedError(requestId: string): GraphQLError {
   return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } });
 }
 
+/** A domain error's `extensions`: its details, the field at fault, and its code. */
+export function extensionsOf(error: DomainError): Record<string, unknown> {
+  return { ...error.details, ...(error.field === undefined ? {} : { field: error.field }), code: error.code };
+}
+
+/** The one translation of a domain error into a GraphQL error, for errors raised outside execution. */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: extensionsOf(error) });
+}
+
+/** Whether the client may see this error as it is: a domain error, or one about the request document. */
+export function isClientFacing(error: GraphQLError): boolean {
+  return unwrapResolverError(error) instanceof DomainError || isClientFacingCode(error.extensions?.code);
+}
+
 const isMasked = (formatted: GraphQLFormattedError) =>
   formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && typeof formatted.extensions.requestId === 'string';
 
 /**
- * Errors with a contract code (or about the request document) go out as they are, minus any stack.
- * Everything else (a bug, a Prisma or driver error) is logged in full and reaches the client only
- * as INTERNAL_SERVER_ERROR with the request id to quote.
+ * Domain errors go out with their code, field and details; errors about the request document as
+ * graphql-js made them, minus any stack. Everything else (a bug, a Prisma or driver error) is
+ * logged in full and reaches the client only as INTERNAL_SERVER_ERROR with the request id to quote.
  *
  * Apollo's formatError does not see the request, so the plugin logs the original errors and stamps
  * the request id, both from the request's context: no per-promise AsyncLocalStorage on every request.
  */
 export function createErrorMasking(logger: Logger) {
-  const formatError = (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: extensionsOf(original) };
+    }
     if (isMasked(formatted)) return { message: formatted.message, extensions: formatted.extensions };
     if (isClientFacingCode(formatted.extensions?.code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -38,7 +57,7 @@ export function createErrorMasking(logger: Logger) {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            if (!isClientFacingCode(error.extensions?.code)) {
+            if (!isClientFacing(error)) {
               logger.error({ err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path }, 'unexpected error');
             }
           }

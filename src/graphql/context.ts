@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenService } from '../auth/tokens';
+import type { Viewer } from '../auth/viewer';
 import type { Database } from '../db/database';
-import type { MemberRecord, MemberService } from '../modules/members/member.service';
-import { createLoaders, type Loaders } from './loaders';
-
-/** The signed-in member, read from the database on every request: role changes apply at once. */
-export type Viewer = MemberRecord;
+import { createLoaders, type Loaders } from '../modules';
+import type { LoaderScope } from '../modules/manifest';
+import type { Services } from '../services';
 
 export interface GraphQLContext {
   requestId: string;
@@ -23,10 +22,6 @@ function bearerToken(request: IncomingMessage): string | null {
   return match ? match[1] : null;
 }
 
-/**
- * A missing, bad, forged or expired token, or one whose member no longer exists, all leave the
- * viewer null; the permission rules answer UNAUTHENTICATED wherever a viewer is needed.
- */
 /** The client's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
 function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string {
   const forwarded = request.headers['x-forwarded-for'];
@@ -34,18 +29,32 @@ function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string 
   return trustProxy && first ? first : (request.socket.remoteAddress ?? 'unknown');
 }
 
-export function createContextBuilder(tokens: TokenService, members: MemberService, database: Database, trustProxy: boolean) {
+export interface ContextSources {
+  tokens: TokenService;
+  /** The member behind a token, read on every request so that role changes apply at once. */
+  findViewer(memberId: string): Promise<LoaderScope['viewer']>;
+  database: Database;
+  services: Services;
+  trustProxy: boolean;
+}
+
+/**
+ * A missing, bad, forged or expired token, or one whose member no longer exists, all leave the
+ * viewer null; the permission rules answer UNAUTHENTICATED wherever a viewer is needed. The
+ * members module primes its loader with the viewer, so `me` costs no query of its own.
+ */
+export function createContextBuilder({ tokens, findViewer, database, services, trustProxy }: ContextSources) {
   return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext> => {
     const token = bearerToken(request);
     const memberId = token ? tokens.verify(token) : null;
-    const viewer = memberId ? await members.findById(memberId) : null;
+    const viewer = memberId ? await findViewer(memberId) : null;
     return {
       requestId,
       clientAddress: clientAddressOf(request, trustProxy),
       origin: `http://${request.headers.host ?? 'localhost'}`,
       viewer,
       authenticatedInRequest: new Set(),
-      loaders: createLoaders(database, viewer?.id ?? null),
+      loaders: createLoaders({ database, services, viewer }),
     };
   };
 }

@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { ErrorCode, isClientFacingCode } from '../errors/errors';
-import { maskedError } from '../errors/format-error';
+import { DomainError, ErrorCode } from '../errors/errors';
+import { maskedError, toGraphQLError } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import { documentTooLarge } from '../graphql/query-limits';
 import type { ConcurrencyLimit } from './concurrency-limit';
@@ -26,7 +25,7 @@ function pathOfNulCharacter(value: unknown, path: string[] = []): string[] | nul
 
 /** A context that could not be built (the database is down) is logged here: no plugin sees it. */
 function contextFailure(error: unknown, requestId: string, logger: Logger): unknown {
-  if (error instanceof GraphQLError && isClientFacingCode(error.extensions.code)) return error;
+  if (error instanceof DomainError) return toGraphQLError(error);
   logger.error({ err: error, requestId }, 'unexpected error');
   return maskedError(requestId);
 }

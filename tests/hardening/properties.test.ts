@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { GraphQLError } from 'graphql';
 import { haversineMeters, EARTH_RADIUS_METERS } from '../../src/geo/haversine';
 import { decodeCursor, encodeCursor } from '../../src/graphql/pagination';
+import { DomainError } from '../../src/errors/errors';
 import { attendanceOnArrival, CheckInWindow, decideCheckIn } from '../../src/modules/check-in/check-in-rules';
 import { automaticPenaltiesFor, standingOf } from '../../src/modules/penalties/penalty-rules';
 
@@ -120,8 +120,8 @@ describe('properties of the pure rules', () => {
           const decoded = decodeCursor(garbage);
           expect(encodeCursor(decoded!)).toBe(garbage);
         } catch (error) {
-          expect(error).toBeInstanceOf(GraphQLError);
-          expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
+          expect(error).toBeInstanceOf(DomainError);
+          expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
         }
       }),
     );

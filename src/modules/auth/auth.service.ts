@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createDecoyHash, verifyPassword } from '../../auth/passwords';
 import type { IssuedToken, TokenService } from '../../auth/tokens';
-import { ErrorCode, appError } from '../../errors/errors';
+import { ErrorCode, DomainError } from '../../errors/errors';
 import { PASSWORD_MAX_LENGTH, normalizeLoginId, validateSignUp, type SignUpFields } from '../members/member-rules';
 import type { MemberRecord, MemberService } from '../members/member.service';
 import type { LoginThrottle } from './login-throttle';
@@ -11,7 +11,7 @@ export interface Session extends IssuedToken {
   member: MemberRecord;
 }
 
-const invalidCredentials = () => appError(ErrorCode.INVALID_CREDENTIALS, 'Wrong login id or password.');
+const invalidCredentials = () => new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong login id or password.');
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -35,7 +35,7 @@ export class AuthService {
     await this.rateLimiter.hit(clientAddress);
     const newMember = validateSignUp(input);
     if (this.signupCode !== undefined && !sameSecret(input.joinCode ?? '', this.signupCode)) {
-      throw appError(ErrorCode.INVALID_JOIN_CODE, 'That join code is not right.', { field: 'joinCode' });
+      throw new DomainError(ErrorCode.INVALID_JOIN_CODE, 'That join code is not right.', { field: 'joinCode' });
     }
     const member = await this.members.create(newMember);
     return { ...this.tokens.issue(member.id), member };

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
-import { ErrorCode, appError } from '../../errors/errors';
+import { ErrorCode, DomainError } from '../../errors/errors';
 
 export interface LoginThrottlePolicy {
   maxFailures: number;
@@ -46,7 +46,7 @@ export class LoginThrottle {
     await this.prisma.loginAttempt.update({ where: { id: attempt.id }, data: { outcome: 'THROTTLED' } });
     const oldestCounted = failures[failures.length - 1].attemptedAt;
     const retryAfterSeconds = Math.max(1, Math.ceil((oldestCounted.getTime() + windowMs - now.getTime()) / 1000));
-    throw appError(ErrorCode.TOO_MANY_ATTEMPTS, 'Too many failed logins. Try again later.', { retryAfterSeconds });
+    throw new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, 'Too many failed logins. Try again later.', { retryAfterSeconds });
   }
 
   async succeeded(attemptId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
-import { ErrorCode, appError } from '../../errors/errors';
+import { ErrorCode, DomainError } from '../../errors/errors';
 
 const WINDOW_MS = 60_000;
 
@@ -31,7 +31,7 @@ export class AuthRateLimiter {
     }
     if (hits > this.limitPerMinute) {
       const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
-      throw appError(ErrorCode.TOO_MANY_ATTEMPTS, 'Too many sign-up and login attempts from your address. Try again shortly.', {
+      throw new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, 'Too many sign-up and login attempts from your address. Try again shortly.', {
         retryAfterSeconds,
       });
     }

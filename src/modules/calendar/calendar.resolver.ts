@@ -1,4 +1,5 @@
 import { Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { GraphQLContext } from '../../graphql/context';
 import type { CalendarService } from './calendar.service';
 
@@ -10,19 +11,15 @@ export class CalendarFeed {
 
 @Resolver()
 export class CalendarResolver {
-  constructor(
-    private readonly calendarService: CalendarService,
-    private readonly publicUrl: string | undefined,
-  ) {}
+  constructor(private readonly calendarService: CalendarService) {}
 
   @Mutation(() => CalendarFeed, { description: "The caller's private calendar URL of their matches; any earlier URL stops working." })
-  async createCalendarFeed(@Ctx() ctx: GraphQLContext): Promise<CalendarFeed> {
-    const token = await this.calendarService.createFeed(ctx.viewer!.id);
-    return { url: `${this.publicUrl ?? ctx.origin}/calendar/${token}.ics` };
+  async createCalendarFeed(@CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphQLContext): Promise<CalendarFeed> {
+    return { url: await this.calendarService.createFeed(viewer.id, ctx.origin) };
   }
 
   @Mutation(() => Boolean, { description: "Ends the caller's calendar URL." })
-  revokeCalendarFeed(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return this.calendarService.revokeFeed(ctx.viewer!.id);
+  revokeCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.calendarService.revokeFeed(viewer.id);
   }
 }

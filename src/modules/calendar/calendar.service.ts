@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
+import type { MemberService } from '../members/member.service';
 import { renderCalendar } from './ical';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -12,24 +13,27 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 export class CalendarService {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly members: MemberService,
+    /** PUBLIC_URL: where clients reach pitchside; otherwise the origin the request came to. */
+    private readonly publicUrl: string | undefined,
     private readonly clock: Clock,
   ) {}
 
-  /** A new secret token for the member, replacing any earlier one. */
-  async createFeed(memberId: string): Promise<string> {
+  /** A new secret feed URL for the member, replacing any earlier one. */
+  async createFeed(memberId: string, requestOrigin: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.prisma.member.update({ where: { id: memberId }, data: { calendarTokenHash: hashOf(token) } });
-    return token;
+    await this.members.setCalendarTokenHash(memberId, hashOf(token));
+    return `${this.publicUrl ?? requestOrigin}/calendar/${token}.ics`;
   }
 
   async revokeFeed(memberId: string): Promise<boolean> {
-    await this.prisma.member.update({ where: { id: memberId }, data: { calendarTokenHash: null } });
+    await this.members.setCalendarTokenHash(memberId, null);
     return true;
   }
 
   /** The iCalendar text of the feed, or null when no member holds this token. */
   async render(token: string): Promise<string | null> {
-    const member = await this.prisma.member.findUnique({ where: { calendarTokenHash: hashOf(token) }, select: { id: true, name: true } });
+    const member = await this.members.findByCalendarTokenHash(hashOf(token));
     if (!member) return null;
     const participations = await this.prisma.participation.findMany({
       where: { memberId: member.id },

@@ -1,6 +1,6 @@
-import { Args, ArgsType, Ctx, Field, Float, ID, Mutation, Resolver } from 'type-graphql';
+import { Args, ArgsType, Field, Float, ID, Mutation, Resolver } from 'type-graphql';
+import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { Participation } from '../../generated/prisma/client';
-import type { GraphQLContext } from '../../graphql/context';
 import { ParticipationNode } from '../participations/participation.types';
 import type { CheckInService } from './check-in.service';
 
@@ -24,7 +24,7 @@ export class CheckInResolver {
   constructor(private readonly checkInService: CheckInService) {}
 
   @Mutation(() => ParticipationNode, { description: 'The caller checks themself in, from where they stand.' })
-  checkIn(@Args(() => CheckInArgs) { eventId, latitude, longitude, accuracyMeters }: CheckInArgs, @Ctx() ctx: GraphQLContext): Promise<Participation> {
-    return this.checkInService.checkIn(ctx.viewer!, eventId, { latitude, longitude }, accuracyMeters ?? null);
+  checkIn(@Args(() => CheckInArgs) { eventId, latitude, longitude, accuracyMeters }: CheckInArgs, @CurrentViewer() viewer: Viewer): Promise<Participation> {
+    return this.checkInService.checkIn(viewer.id, eventId, { latitude, longitude }, accuracyMeters ?? null);
   }
 }

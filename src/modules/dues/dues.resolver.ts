@@ -1,6 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { Participation } from '../../generated/prisma/client';
-import type { GraphQLContext } from '../../graphql/context';
 import { EventMemberArgs, ParticipationNode } from '../participations/participation.types';
 import type { DuesService } from './dues.service';
 
@@ -20,8 +20,8 @@ export class DuesResolver {
   }
 
   @Mutation(() => ParticipationNode, { description: "The caller says they paid this event's dues." })
-  requestPaymentConfirmation(@Arg('eventId', () => ID) eventId: string, @Ctx() ctx: GraphQLContext): Promise<Participation> {
-    return this.duesService.requestConfirmation(ctx.viewer!.id, eventId);
+  requestPaymentConfirmation(@Arg('eventId', () => ID) eventId: string, @CurrentViewer() viewer: Viewer): Promise<Participation> {
+    return this.duesService.requestConfirmation(viewer.id, eventId);
   }
 
   @Mutation(() => ParticipationNode, { description: 'Admins only.' })

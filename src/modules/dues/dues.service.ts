@@ -1,12 +1,15 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
-import { ErrorCode, appError, notFound } from '../../errors/errors';
+import { notAParticipant, notFound } from '../../errors/errors';
 import type { Participation, Prisma } from '../../generated/prisma/client';
 import { missingParticipationError, validateNote, type ParticipationService } from '../participations/participation.service';
 import type { PenaltyService } from '../penalties/penalty.service';
-import { PAYMENT_MOVES, refusedPaymentMove, type PaymentMove } from './payment-rules';
+import { initialPayment, PAYMENT_MOVES, refusedPaymentMove, type PaymentMove } from './payment-rules';
 
-/** Members say they paid an event's dues; admins confirm or reject it. */
+/**
+ * Members say they paid an event's dues; admins confirm or reject it. The one writer of a
+ * participation's payment once it exists.
+ */
 export class DuesService {
   constructor(
     private readonly prisma: PrismaClient,
@@ -18,9 +21,7 @@ export class DuesService {
   async requestConfirmation(memberId: string, eventId: string): Promise<Participation> {
     const participation = await this.prisma.participation.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
     if (!participation) {
-      throw await missingParticipationError(this.prisma, eventId, () =>
-        appError(ErrorCode.NOT_A_PARTICIPANT, 'You are not playing in this event.'),
-      );
+      throw await missingParticipationError(this.prisma, eventId, notAParticipant);
     }
     return this.move(participation, 'request', { paymentRequestedAt: this.clock.now(), paymentRejectReason: null });
   }
@@ -37,6 +38,18 @@ export class DuesService {
       // After settlement an UNPAID penalty may now apply.
       this.penalties.reconcileAutomatic(tx, eventId, memberId, 'payment claim rejected'),
     );
+  }
+
+  /**
+   * When an event's fee moves between free and paid, its participants' payments follow: nothing is
+   * owed for a free event, and a paid one starts UNPAID. Inside the event update's transaction.
+   */
+  async followFeeChange(tx: Prisma.TransactionClient, eventId: string, oldFee: number, newFee: number): Promise<void> {
+    if ((oldFee === 0) === (newFee === 0)) return;
+    await tx.participation.updateMany({
+      where: { eventId, payment: newFee === 0 ? { in: ['UNPAID', 'AWAITING_CONFIRMATION'] } : 'NOT_REQUIRED' },
+      data: newFee === 0 ? { payment: 'NOT_REQUIRED', paymentRequestedAt: null } : { payment: initialPayment(newFee) },
+    });
   }
 
   /** Claims awaiting an admin, oldest first, of one event or of all. */

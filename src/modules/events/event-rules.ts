@@ -1,6 +1,7 @@
 import { badUserInput } from '../../errors/errors';
 import type { Audience, Gender } from '../../generated/prisma/client';
-import type { Viewer } from '../../graphql/context';
+import type { Viewer } from '../../auth/viewer';
+import { validCoordinates } from '../../geo/coordinates';
 import { validText } from '../../validation/text';
 
 /** The event rules of api-rules.md ("Events"), each in one function. */
@@ -56,12 +57,5 @@ export function validateCoordinates(latitude: number | null | undefined, longitu
   if (!hasLatitude && !hasLongitude) return undefined;
   if (!hasLatitude) throw badUserInput('latitude', 'Give latitude and longitude together, or neither.');
   if (!hasLongitude) throw badUserInput('longitude', 'Give latitude and longitude together, or neither.');
-  if (!(latitude >= -90 && latitude <= 90)) throw badUserInput('latitude', 'latitude must be from -90 to 90.');
-  if (!(longitude >= -180 && longitude <= 180)) throw badUserInput('longitude', 'longitude must be from -180 to 180.');
-  return { latitude, longitude };
-}
-
-/** A participant's starting payment state: nothing to pay when the event is free. */
-export function initialPayment(fee: number): 'NOT_REQUIRED' | 'UNPAID' {
-  return fee === 0 ? 'NOT_REQUIRED' : 'UNPAID';
+  return validCoordinates({ latitude, longitude });
 }

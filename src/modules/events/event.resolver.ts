@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { Event, Participation } from '../../generated/prisma/client';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageSize, toConnection, type Connection } from '../../graphql/pagination';
@@ -13,13 +14,13 @@ export class EventResolver {
   @Query(() => EventConnection, {
     description: 'Signed-in members see events whose audience includes them; admins see all. Soonest start first.',
   })
-  async events(@Args(() => EventsArgs) { first, after, filter }: EventsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await this.eventService.list(ctx.viewer!, { first: pageSize(first, 20), after, filter }));
+  async events(@Args(() => EventsArgs) { first, after, filter }: EventsArgs, @CurrentViewer() viewer: Viewer) {
+    return toConnection(await this.eventService.list(viewer, { first: pageSize(first, 20), after, filter }));
   }
 
   @Query(() => EventNode, { nullable: true })
-  event(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Event | null> {
-    return this.eventService.findVisible(ctx.viewer!, id, (eventId) => ctx.loaders.eventById.load(eventId));
+  event(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphQLContext): Promise<Event | null> {
+    return this.eventService.findVisible(viewer, id, (eventId) => ctx.loaders.eventById.load(eventId));
   }
 
   @Mutation(() => EventNode, { description: 'Admins only. Geocodes the address unless coordinates are given.' })

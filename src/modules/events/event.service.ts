@@ -1,13 +1,14 @@
 import type { PrismaClient, ReadSql } from '../../db/database';
-import { ErrorCode, appError, badUserInput, forbidden, notFound } from '../../errors/errors';
+import { ErrorCode, DomainError, badUserInput, forbidden, notFound } from '../../errors/errors';
 import type { Event, Prisma } from '../../generated/prisma/client';
 import { GeocodingError, normalizeAddress, type Geocoder } from '../../geo/geocoder';
 import type { Coordinates } from '../../geo/haversine';
-import type { Viewer } from '../../graphql/context';
+import type { Viewer } from '../../auth/viewer';
 import { decodeCursor, encodeCursor, type Page } from '../../graphql/pagination';
 import type { Logger } from '../../logging/logger';
-import type { Clock } from '../../clock/clock';
-import type { SettlementTriggers } from '../../scheduling/settlement-scheduler';
+import type { DuesService } from '../dues/dues.service';
+import type { PenaltyService } from '../penalties/penalty.service';
+import type { SettlementTriggers } from '../settlement/settlement-triggers';
 import { audiencesVisibleTo, gendersOf, validateCoordinates, validateEventFields, type EventFields } from './event-rules';
 import { eventColumns } from './event.columns';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.types';
@@ -56,12 +57,23 @@ export async function lockEvent(tx: Prisma.TransactionClient, id: string): Promi
   return tx.event.findUniqueOrThrow({ where: { id } });
 }
 
+/**
+ * Claims an event for its settlement: sets settled_at if nobody has, inside the settlement's
+ * transaction. Answers the settled event, or null when it was settled already or is gone.
+ */
+export async function claimForSettlement(tx: Prisma.TransactionClient, id: string, settledAt: Date): Promise<Event | null> {
+  const { count } = await tx.event.updateMany({ where: { id, settledAt: null }, data: { settledAt } });
+  return count === 0 ? null : tx.event.findUniqueOrThrow({ where: { id } });
+}
+
+/** Events: the one writer of the events table. */
 export class EventService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly read: ReadSql,
     private readonly geocoder: Geocoder | undefined,
-    private readonly clock: Clock,
+    private readonly dues: DuesService,
+    private readonly penalties: PenaltyService,
     private readonly logger: Logger,
     private readonly settlements: SettlementTriggers,
   ) {}
@@ -144,12 +156,7 @@ export class EventService {
           throw badUserInput('audience', `${excluded} participant(s) are not in that audience; remove them first.`);
         }
       }
-      if ((locked.fee === 0) !== (fields.fee === 0)) {
-        await tx.participation.updateMany({
-          where: { eventId: id, payment: fields.fee === 0 ? { in: ['UNPAID', 'AWAITING_CONFIRMATION'] } : 'NOT_REQUIRED' },
-          data: fields.fee === 0 ? { payment: 'NOT_REQUIRED', paymentRequestedAt: null } : { payment: 'UNPAID' },
-        });
-      }
+      await this.dues.followFeeChange(tx, id, locked.fee, fields.fee);
       return tx.event.update({ where: { id }, data: { ...fields, ...coordinates } });
     });
     if (updated.endsAt.getTime() !== current.endsAt.getTime() && !updated.settledAt) this.settlements.schedule(updated);
@@ -160,10 +167,7 @@ export class EventService {
   async delete(id: string): Promise<boolean> {
     await this.prisma.$transaction(async (tx) => {
       await lockEvent(tx, id);
-      await tx.penalty.updateMany({
-        where: { eventId: id, revokedAt: null },
-        data: { revokedAt: this.clock.now(), revokeReason: 'event deleted' },
-      });
+      await this.penalties.revokeForDeletedEvent(tx, id);
       await tx.event.delete({ where: { id } });
     });
     this.settlements.cancel(id);
@@ -173,16 +177,16 @@ export class EventService {
   /** The address's coordinates from the configured geocoder; nothing is saved when it fails. */
   private async locate(address: string): Promise<Coordinates> {
     if (!this.geocoder) {
-      throw appError(ErrorCode.GEOCODING_UNAVAILABLE, 'No geocoder is configured: give latitude and longitude.');
+      throw new DomainError(ErrorCode.GEOCODING_UNAVAILABLE, 'No geocoder is configured: give latitude and longitude.');
     }
     try {
       return await this.geocoder.geocode(address);
     } catch (error) {
       if (error instanceof GeocodingError && error.kind === 'ADDRESS_NOT_FOUND') {
-        throw appError(ErrorCode.ADDRESS_NOT_FOUND, 'No single place was found for that address.', { field: 'address' });
+        throw new DomainError(ErrorCode.ADDRESS_NOT_FOUND, 'No single place was found for that address.', { field: 'address' });
       }
       this.logger.warn({ err: error, provider: this.geocoder.provider }, 'geocoding failed');
-      throw appError(ErrorCode.GEOCODING_UNAVAILABLE, 'The geocoder cannot be reached: try again, or give latitude and longitude.');
+      throw new DomainError(ErrorCode.GEOCODING_UNAVAILABLE, 'The geocoder cannot be reached: try again, or give latitude and longitude.');
     }
   }
 }

@@ -4,6 +4,8 @@ import { badUserInput } from '../../errors/errors';
 /** The sign-up rules of api-rules.md ("Sign-up and login"), each in one function. */
 
 const LOGIN_ID = /^[a-z0-9._-]{4,32}$/;
+/** What a login id must be, as every refusal of one says it. */
+export const LOGIN_ID_RULE = 'loginId must be 4 to 32 characters of a-z, 0-9, ".", "_" or "-".';
 
 /** Login ids compare case-insensitively: they are stored and looked up lower-case. Null when malformed. */
 export function normalizeLoginId(raw: string): string | null {
@@ -13,6 +15,8 @@ export function normalizeLoginId(raw: string): string | null {
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+/** What a password must be, as every refusal of one says it. */
+export const PASSWORD_RULE = `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`;
 
 /** Counted in characters (code points), not UTF-16 units. */
 export function isAcceptablePassword(password: string): boolean {
@@ -57,10 +61,8 @@ export interface SignUpFields {
 /** Checks every field in order and names the first bad one in `extensions.field`. */
 export function validateSignUp(input: SignUpFields): NewMember {
   const loginId = normalizeLoginId(input.loginId);
-  if (!loginId) throw badUserInput('loginId', 'loginId must be 4 to 32 characters of a-z, 0-9, ".", "_" or "-".');
-  if (!isAcceptablePassword(input.password)) {
-    throw badUserInput('password', `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`);
-  }
+  if (!loginId) throw badUserInput('loginId', LOGIN_ID_RULE);
+  if (!isAcceptablePassword(input.password)) throw badUserInput('password', PASSWORD_RULE);
   const name = normalizeName(input.name);
   if (!name) throw badUserInput('name', `name must be 1 to ${NAME_MAX_LENGTH} characters.`);
   const phone = normalizePhone(input.phone);

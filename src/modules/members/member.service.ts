@@ -1,7 +1,7 @@
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { isUniqueViolation } from '../../db/prisma-errors';
 import type { PrismaClient, ReadSql } from '../../db/database';
-import { ErrorCode, appError, badUserInput, hasErrorCode, notFound } from '../../errors/errors';
+import { ErrorCode, DomainError, badUserInput, hasErrorCode, notFound } from '../../errors/errors';
 import type { Gender, Member, Prisma, Role } from '../../generated/prisma/client';
 import { decodeCursor, encodeCursor, type Page } from '../../graphql/pagination';
 import { memberRecordColumns } from './member.columns';
@@ -61,7 +61,7 @@ export class MemberService {
         omit: WITHOUT_PASSWORD,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw appError(ErrorCode.LOGIN_ID_TAKEN, 'That login id is taken.', { field: 'loginId' });
+      if (isUniqueViolation(error)) throw new DomainError(ErrorCode.LOGIN_ID_TAKEN, 'That login id is taken.', { field: 'loginId' });
       throw error;
     }
   }
@@ -121,6 +121,16 @@ export class MemberService {
       countTotal: () => this.prisma.member.count({ where }),
       cursorOf: (member) => encodeCursor(member.id),
     };
+  }
+
+  /** The member whose calendar feed has this token hash, if any. */
+  findByCalendarTokenHash(calendarTokenHash: string): Promise<{ id: string; name: string } | null> {
+    return this.prisma.member.findUnique({ where: { calendarTokenHash }, select: { id: true, name: true } });
+  }
+
+  /** A new calendar feed's token hash, or null to end the feed. */
+  async setCalendarTokenHash(memberId: string, calendarTokenHash: string | null): Promise<void> {
+    await this.prisma.member.update({ where: { id: memberId }, data: { calendarTokenHash } });
   }
 
   /** Refuses to demote the club's last admin, even when two admins demote each other at once. */

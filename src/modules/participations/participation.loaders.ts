@@ -22,12 +22,22 @@ export interface ParticipationSummary {
   mine: Participation | null;
 }
 
+export interface ParticipationLoaders {
+  participantsByEvent: DataLoader<string, Participation[]>;
+  participationsByMember: DataLoader<string, Participation[]>;
+  participationSummaryByEvent: DataLoader<string, ParticipationSummary>;
+}
+
 /**
  * Participations by event (with their members), by member, and each event's summary for the
  * viewer: each batched into one query per request tick, so a list of events costs the same few
  * queries whatever its length.
  */
-export function createParticipationLoaders(read: ReadSql, viewerId: string | null, memberById: DataLoader<string, MemberRecord | null>) {
+export function createParticipationLoaders(
+  read: ReadSql,
+  viewerId: string | null,
+  memberById: DataLoader<string, MemberRecord | null>,
+): ParticipationLoaders {
   return {
     participantsByEvent: new DataLoader<string, Participation[]>(async (eventIds) => {
       const rows = (await read<Record<string, unknown>>(WITH_MEMBERS_BY_EVENTS, [eventIds])).map((row) => {

@@ -1,10 +1,10 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
-import type { GraphQLError } from 'graphql';
-import { ErrorCode, appError, badUserInput, notFound } from '../../errors/errors';
+import { ErrorCode, DomainError, badUserInput, notFound } from '../../errors/errors';
 import type { AttendanceStatus, Participation, Prisma } from '../../generated/prisma/client';
 import { validText } from '../../validation/text';
-import { audienceIncludes, gendersOf, initialPayment } from '../events/event-rules';
+import { initialPayment } from '../dues/payment-rules';
+import { audienceIncludes, gendersOf } from '../events/event-rules';
 import { lockEvent } from '../events/event.service';
 import type { MemberRecord } from '../members/member.service';
 import type { PenaltyService } from '../penalties/penalty.service';
@@ -22,19 +22,54 @@ export function validateNote(field: string, note: string | null | undefined): st
 export async function missingParticipationError(
   db: Prisma.TransactionClient,
   eventId: string,
-  whenEventExists: () => GraphQLError,
-): Promise<GraphQLError> {
+  whenEventExists: () => DomainError,
+): Promise<DomainError> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true } });
   return event ? whenEventExists() : notFound('event');
 }
 
-/** Who plays in an event, and an admin's hand on their attendance. */
+/** Which participations an attendance change applies to: one member's, or the whole event's. */
+export interface AttendanceTarget {
+  eventId: string;
+  memberId?: string;
+  /** Only participations whose attendance is one of these change. */
+  from?: AttendanceStatus[];
+}
+
+export interface AttendanceChange {
+  attendance: AttendanceStatus;
+  checkedInAt?: Date | null;
+  checkInDistanceMeters?: number | null;
+  attendanceNote?: string | null;
+}
+
+/**
+ * Who plays in an event, and their attendance: the one writer of the participations table but for
+ * payments, which change through dues.
+ */
 export class ParticipationService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly penalties: PenaltyService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The one way a participation's attendance changes (check-in, settlement, an admin's hand), inside
+   * the caller's transaction. Conditional on `from`, so of racing changes only the first applies.
+   * Answers how many participations changed.
+   */
+  async changeAttendance(tx: Prisma.TransactionClient, target: AttendanceTarget, change: AttendanceChange): Promise<number> {
+    const { count } = await tx.participation.updateMany({
+      where: {
+        eventId: target.eventId,
+        ...(target.memberId === undefined ? {} : { memberId: target.memberId }),
+        ...(target.from === undefined ? {} : { attendance: { in: target.from } }),
+      },
+      data: change,
+    });
+    return count;
+  }
 
   /** The participation, or NOT_FOUND for the event or for the member's place in it. */
   async get(eventId: string, memberId: string): Promise<Participation> {
@@ -57,10 +92,10 @@ export class ParticipationService {
       if (event.settledAt) throw badUserInput('eventId', 'The event is settled: its participants no longer change.');
       const members = await tx.member.findMany({ where: { id: { in: ids } }, select: { id: true, gender: true } });
       const unknown = ids.filter((id) => !members.some((m) => m.id === id));
-      if (unknown.length > 0) throw appError(ErrorCode.NOT_FOUND, 'No such member.', { memberIds: unknown });
+      if (unknown.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member.', { memberIds: unknown });
       const excluded = members.filter((m) => !audienceIncludes(event.audience, m.gender)).map((m) => m.id);
       if (excluded.length > 0) {
-        throw appError(ErrorCode.AUDIENCE_MISMATCH, `This event is for ${event.audience} members only.`, { memberIds: excluded });
+        throw new DomainError(ErrorCode.AUDIENCE_MISMATCH, `This event is for ${event.audience} members only.`, { memberIds: excluded });
       }
       await tx.participation.createMany({
         data: ids.map((memberId) => ({ eventId, memberId, payment: initialPayment(event.fee) })),
@@ -106,17 +141,14 @@ export class ParticipationService {
     }
     const present = status === 'ATTENDED' || status === 'LATE';
     return this.prisma.$transaction(async (tx) => {
-      const updated = await tx.participation.update({
-        where: { id: participation.id },
-        data: {
-          attendance: status,
-          attendanceNote,
-          checkedInAt: present ? (participation.checkedInAt ?? this.clock.now()) : null,
-          checkInDistanceMeters: present ? participation.checkInDistanceMeters : null,
-        },
+      await this.changeAttendance(tx, { eventId, memberId }, {
+        attendance: status,
+        attendanceNote,
+        checkedInAt: present ? (participation.checkedInAt ?? this.clock.now()) : null,
+        checkInDistanceMeters: present ? participation.checkInDistanceMeters : null,
       });
       await this.penalties.reconcileAutomatic(tx, eventId, memberId, `attendance corrected to ${status}`);
-      return updated;
+      return tx.participation.findUniqueOrThrow({ where: { id: participation.id } });
     });
   }
 }

@@ -3,8 +3,14 @@ import type { PrismaClient } from '../../db/database';
 import type { Penalty } from '../../generated/prisma/client';
 import { rowPerKey, rowsPerKey } from '../../graphql/batch';
 
+export interface PenaltyLoaders {
+  activePointsByMember: DataLoader<string, number>;
+  activePenaltiesByMember: DataLoader<string, Penalty[]>;
+  allPenaltiesByMember: DataLoader<string, Penalty[]>;
+}
+
 /** Active points per member, and each member's penalties (active only, or all), batched per request. */
-export function createPenaltyLoaders(prisma: PrismaClient) {
+export function createPenaltyLoaders(prisma: PrismaClient): PenaltyLoaders {
   const penaltiesByMember = (includeRevoked: boolean) =>
     new DataLoader<string, Penalty[]>(async (memberIds) => {
       const rows = await prisma.penalty.findMany({

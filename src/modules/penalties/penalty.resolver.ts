@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { canSeePrivateFieldsOf } from '../../auth/privacy';
-import type { PenaltyPolicy } from '../../config/config';
+import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { Event, Penalty } from '../../generated/prisma/client';
 import type { GraphQLContext } from '../../graphql/context';
 import { EventNode } from '../events/event.types';
 import type { MemberRecord } from '../members/member.service';
 import { MemberNode } from '../members/member.types';
-import { standingOf } from './penalty-rules';
 import type { PenaltyService } from './penalty.service';
 import { IssuePenaltyArgs, MemberStanding, PenaltyNode, RevokePenaltyArgs } from './penalty.types';
 
@@ -15,13 +14,13 @@ export class PenaltyResolver {
   constructor(private readonly penaltyService: PenaltyService) {}
 
   @Mutation(() => PenaltyNode, { description: 'Admins only.' })
-  issuePenalty(@Args(() => IssuePenaltyArgs) args: IssuePenaltyArgs, @Ctx() ctx: GraphQLContext): Promise<Penalty> {
-    return this.penaltyService.issueManual(ctx.viewer!.id, args);
+  issuePenalty(@Args(() => IssuePenaltyArgs) args: IssuePenaltyArgs, @CurrentViewer() admin: Viewer): Promise<Penalty> {
+    return this.penaltyService.issueManual(admin.id, args);
   }
 
   @Mutation(() => PenaltyNode, { description: 'Admins only.' })
-  revokePenalty(@Args(() => RevokePenaltyArgs) { id, reason }: RevokePenaltyArgs, @Ctx() ctx: GraphQLContext): Promise<Penalty> {
-    return this.penaltyService.revoke(ctx.viewer!.id, id, reason);
+  revokePenalty(@Args(() => RevokePenaltyArgs) { id, reason }: RevokePenaltyArgs, @CurrentViewer() admin: Viewer): Promise<Penalty> {
+    return this.penaltyService.revoke(admin.id, id, reason);
   }
 
   @FieldResolver(() => MemberNode)
@@ -43,7 +42,7 @@ export class PenaltyResolver {
 /** A member's penalty figures: private, and derived from active penalties on every read. */
 @Resolver(() => MemberNode)
 export class MemberPenaltiesResolver {
-  constructor(private readonly policy: PenaltyPolicy) {}
+  constructor(private readonly penaltyService: PenaltyService) {}
 
   @FieldResolver(() => Int, { nullable: true })
   async penaltyPoints(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<number | null> {
@@ -53,13 +52,13 @@ export class MemberPenaltiesResolver {
   @FieldResolver(() => Int, { nullable: true })
   async warningCount(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<number | null> {
     if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
-    return standingOf(await ctx.loaders.activePointsByMember.load(member.id), this.policy).warningCount;
+    return this.penaltyService.standingOf(await ctx.loaders.activePointsByMember.load(member.id)).warningCount;
   }
 
   @FieldResolver(() => MemberStanding, { nullable: true })
   async standing(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<MemberStanding | null> {
     if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
-    return standingOf(await ctx.loaders.activePointsByMember.load(member.id), this.policy).standing as MemberStanding;
+    return this.penaltyService.standingOf(await ctx.loaders.activePointsByMember.load(member.id)).standing as MemberStanding;
   }
 
   @FieldResolver(() => [PenaltyNode], { nullable: true })

@@ -1,17 +1,26 @@
 import type { Clock } from '../../clock/clock';
 import type { PenaltyPolicy } from '../../config/config';
 import type { PrismaClient } from '../../db/database';
-import { ErrorCode, appError, badUserInput, notFound } from '../../errors/errors';
-import type { Penalty, Prisma } from '../../generated/prisma/client';
+import { ErrorCode, DomainError, badUserInput, notFound } from '../../errors/errors';
+import type { Event, Penalty, Prisma } from '../../generated/prisma/client';
 import type { Metrics } from '../../observability/metrics';
 import { validText } from '../../validation/text';
-import { automaticPenaltiesFor } from './penalty-rules';
+import { automaticPenaltiesFor, standingOf, type AutomaticReason } from './penalty-rules';
+
+export interface IssuedPenalty {
+  memberId: string;
+  reason: AutomaticReason;
+  points: number;
+}
 
 const AUTOMATIC_REASONS = ['ABSENT', 'LATE', 'UNPAID'] as const;
 const MAX_MANUAL_POINTS = 100;
 const requiredText = (field: string, value: string) => validText(field, value, { min: 1, max: 500, multiLine: true });
 
-/** The penalty ledger: automatic and manual penalties, revoked with a reason, never erased. */
+/**
+ * The penalty ledger: automatic and manual penalties, revoked with a reason, never erased. The one
+ * writer of the penalties table; settlement and events call it inside their own transactions.
+ */
 export class PenaltyService {
   constructor(
     private readonly prisma: PrismaClient,
@@ -19,6 +28,38 @@ export class PenaltyService {
     private readonly clock: Clock,
     private readonly metrics: Metrics,
   ) {}
+
+  /** A member's warnings and standing, from their active points under the club's policy. */
+  standingOf(activePoints: number) {
+    return standingOf(activePoints, this.policy);
+  }
+
+  /** Issues what each participation of a just-settled event earns; inside the settlement's transaction. */
+  async issueForSettledEvent(tx: Prisma.TransactionClient, event: Pick<Event, 'id' | 'fee' | 'settledAt'>): Promise<IssuedPenalty[]> {
+    const participations = await tx.participation.findMany({
+      where: { eventId: event.id },
+      select: { memberId: true, attendance: true, payment: true },
+    });
+    const issued = participations.flatMap((participation) =>
+      automaticPenaltiesFor(participation, event.fee, this.policy).map((penalty) => ({ ...penalty, memberId: participation.memberId })),
+    );
+    if (issued.length > 0) {
+      await tx.penalty.createMany({
+        data: issued.map((penalty) => ({ ...penalty, eventId: event.id, createdAt: event.settledAt ?? this.clock.now() })),
+        skipDuplicates: true,
+      });
+    }
+    for (const penalty of issued) this.metrics.penaltiesIssued.inc({ reason: penalty.reason });
+    return issued;
+  }
+
+  /** An event's deletion revokes the penalties it produced; they stay in the ledger. */
+  async revokeForDeletedEvent(tx: Prisma.TransactionClient, eventId: string): Promise<void> {
+    await tx.penalty.updateMany({
+      where: { eventId, revokedAt: null },
+      data: { revokedAt: this.clock.now(), revokeReason: 'event deleted' },
+    });
+  }
 
   async issueManual(adminId: string, input: { memberId: string; points: number; note: string; eventId?: string | null }): Promise<Penalty> {
     if (!Number.isInteger(input.points) || input.points < 1 || input.points > MAX_MANUAL_POINTS) {
@@ -55,7 +96,7 @@ export class PenaltyService {
     });
     const penalty = await this.prisma.penalty.findUnique({ where: { id } });
     if (!penalty) throw notFound('penalty');
-    if (count === 0) throw appError(ErrorCode.ALREADY_REVOKED, 'This penalty is revoked already.');
+    if (count === 0) throw new DomainError(ErrorCode.ALREADY_REVOKED, 'This penalty is revoked already.');
     return penalty;
   }
 

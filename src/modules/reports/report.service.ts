@@ -1,5 +1,8 @@
 import { Prisma } from '../../generated/prisma/client';
 import type { PrismaClient } from '../../db/database';
+import { badUserInput } from '../../errors/errors';
+import { rowPerKey } from '../../graphql/batch';
+import type { MemberStats } from './report.types';
 
 /**
  * Attendance figures, computed by SQL aggregates. The one definition of eligibility
@@ -22,6 +25,18 @@ export interface MemberStatsFigures extends AttendanceCounts {
 
 export interface EventAttendanceFigures extends AttendanceCounts {
   eventId: string;
+}
+
+/** attendanceReport's answer; events and members are filled in by field resolvers from their ids. */
+export interface AttendanceReportFigures extends Omit<AttendanceCounts, 'eligible' | 'joined'> {
+  from: Date | null;
+  to: Date | null;
+  eventCount: number;
+  participations: number;
+  attendanceRate: number;
+  participationRate: number;
+  events: (EventAttendanceFigures & { participants: number })[];
+  members: { memberId: string; stats: MemberStats }[];
 }
 
 export interface ReportWindow {
@@ -56,22 +71,65 @@ const COUNTS = Prisma.sql`
   count(*) FILTER (WHERE attendance = 'ABSENT')::int AS absent,
   count(*) FILTER (WHERE attendance = 'EXCUSED')::int AS excused`;
 
-export const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+/** MemberStats from counts: the two rates of api-rules.md ("Reports"), 0 when there is nothing to divide by. */
+export function memberStatsOf(counts: AttendanceCounts): MemberStats {
+  return {
+    eligibleEvents: counts.eligible,
+    joined: counts.joined,
+    attended: counts.attended,
+    late: counts.late,
+    absent: counts.absent,
+    excused: counts.excused,
+    attendanceRate: rate(counts.attended + counts.late, counts.joined),
+    participationRate: rate(counts.joined, counts.eligible),
+  };
+}
+
+const NO_COUNTS: AttendanceCounts = { eligible: 0, joined: 0, attended: 0, late: 0, absent: 0, excused: 0 };
 
 export class ReportService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Per-member figures over every settled event, for the given members (Member.stats). */
-  memberStats(memberIds: readonly string[]): Promise<MemberStatsFigures[]> {
+  /**
+   * attendanceReport: totals and rates over the settled events in [from, to), one row per event
+   * (oldest first) and one per member eligible for at least one of them.
+   */
+  async attendanceReport(window: ReportWindow): Promise<AttendanceReportFigures> {
+    const { from, to } = window;
+    if (from && to && from.getTime() >= to.getTime()) throw badUserInput('to', 'to must be after from.');
+    const [eventRows, memberRows] = await Promise.all([this.eventAttendance(window), this.memberStatsInWindow(window)]);
+    const sum = (key: keyof AttendanceCounts) => eventRows.reduce((total, row) => total + row[key], 0);
+    const participations = sum('joined');
+    return {
+      from: from ?? null,
+      to: to ?? null,
+      eventCount: eventRows.length,
+      participations,
+      attended: sum('attended'),
+      late: sum('late'),
+      absent: sum('absent'),
+      excused: sum('excused'),
+      attendanceRate: rate(sum('attended') + sum('late'), participations),
+      participationRate: rate(participations, sum('eligible')),
+      events: eventRows.map((row) => ({ ...row, participants: row.joined })),
+      members: memberRows.map((row) => ({ memberId: row.memberId, stats: memberStatsOf(row) })),
+    };
+  }
+
+  /** Member.stats over every settled event, for each of the given members, in their order. */
+  async memberStats(memberIds: readonly string[]): Promise<MemberStats[]> {
     const members = Prisma.sql`SELECT id, gender, created_at FROM members WHERE id IN (${Prisma.join(memberIds)})`;
-    return this.prisma.$queryRaw<MemberStatsFigures[]>`
+    const rows = await this.prisma.$queryRaw<MemberStatsFigures[]>`
       SELECT member_id AS "memberId", ${COUNTS}
         FROM (${eligiblePairs(settledEvents({}), members)}) pairs
        GROUP BY member_id`;
+    return rowPerKey(memberIds, rows, (row) => row.memberId, NO_COUNTS).map(memberStatsOf);
   }
 
   /** Per-member figures over the settled events in [from, to): members eligible for at least one. */
-  memberStatsInWindow(window: ReportWindow): Promise<MemberStatsFigures[]> {
+  private memberStatsInWindow(window: ReportWindow): Promise<MemberStatsFigures[]> {
     const members = Prisma.sql`SELECT id, gender, created_at FROM members`;
     return this.prisma.$queryRaw<MemberStatsFigures[]>`
       SELECT member_id AS "memberId", ${COUNTS}
@@ -81,7 +139,7 @@ export class ReportService {
   }
 
   /** One row per settled event in [from, to), oldest first, with its eligible members and attendance. */
-  eventAttendance(window: ReportWindow): Promise<(EventAttendanceFigures & { startsAt: Date })[]> {
+  private eventAttendance(window: ReportWindow): Promise<(EventAttendanceFigures & { startsAt: Date })[]> {
     const members = Prisma.sql`SELECT id, gender, created_at FROM members`;
     return this.prisma.$queryRaw`
       SELECT e.id AS "eventId", e.starts_at AS "startsAt",

@@ -1,11 +1,9 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { notFound } from '../../errors/errors';
 import type { Event } from '../../generated/prisma/client';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageSize } from '../../graphql/pagination';
-import type { SettlementScheduler } from '../../scheduling/settlement-scheduler';
 import { EventNode } from '../events/event.types';
-import type { SettlementService } from './settlement.service';
+import type { SettlementScheduler } from './settlement-scheduler';
 
 @ObjectType({ description: 'An event whose end-of-event settlement has not run yet.' })
 export class UpcomingSettlement {
@@ -21,17 +19,11 @@ export class UpcomingSettlement {
 
 @Resolver()
 export class SettlementResolver {
-  constructor(
-    private readonly settlementService: SettlementService,
-    private readonly scheduler: SettlementScheduler,
-  ) {}
+  constructor(private readonly scheduler: SettlementScheduler) {}
 
   @Mutation(() => EventNode, { description: 'Admins only: run the end-of-event settlement now. Running it again changes nothing.' })
-  async settleEvent(@Arg('id', () => ID) id: string): Promise<Event> {
-    const event = await this.settlementService.settle(id, 'manual');
-    if (!event) throw notFound('event');
-    this.scheduler.cancel(id);
-    return event;
+  settleEvent(@Arg('id', () => ID) id: string): Promise<Event> {
+    return this.scheduler.settleNow(id);
   }
 
   @Query(() => [UpcomingSettlement], { description: 'Admins only: unsettled events, the soonest due first.' })
@@ -39,8 +31,8 @@ export class SettlementResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<UpcomingSettlement[]> {
-    const events = await this.settlementService.upcoming(pageSize(first, 20));
-    events.forEach((event) => ctx.loaders.eventById.prime(event.id, event));
-    return events.map((event) => ({ event, settlesAt: event.endsAt, scheduledOnThisInstance: this.scheduler.isScheduled(event.id) }));
+    const upcoming = await this.scheduler.upcoming(pageSize(first, 20));
+    for (const { event } of upcoming) ctx.loaders.eventById.prime(event.id, event);
+    return upcoming;
   }
 }

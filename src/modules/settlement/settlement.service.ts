@@ -1,10 +1,11 @@
 import type { Clock } from '../../clock/clock';
-import type { PenaltyPolicy } from '../../config/config';
 import type { PrismaClient } from '../../db/database';
 import type { Event } from '../../generated/prisma/client';
 import type { Logger } from '../../logging/logger';
 import type { Metrics } from '../../observability/metrics';
-import { automaticPenaltiesFor } from '../penalties/penalty-rules';
+import { claimForSettlement } from '../events/event.service';
+import type { ParticipationService } from '../participations/participation.service';
+import type { PenaltyService } from '../penalties/penalty.service';
 import type { SettlementNotifier, SettlementSummary } from './settlement-notifier';
 
 export type SettlementTrigger = 'schedule' | 'sweep' | 'catch-up' | 'manual';
@@ -18,7 +19,8 @@ export type SettlementTrigger = 'schedule' | 'sweep' | 'catch-up' | 'manual';
 export class SettlementService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly policy: PenaltyPolicy,
+    private readonly participations: ParticipationService,
+    private readonly penalties: PenaltyService,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly notifier: SettlementNotifier | undefined,
@@ -29,28 +31,15 @@ export class SettlementService {
   async settle(eventId: string, trigger: SettlementTrigger): Promise<Event | null> {
     const started = performance.now();
     const settled = await this.prisma.$transaction(async (tx) => {
-      const settledAt = this.clock.now();
-      const { count } = await tx.event.updateMany({ where: { id: eventId, settledAt: null }, data: { settledAt } });
-      if (count === 0) return null;
-      const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
-      await tx.participation.updateMany({ where: { eventId, attendance: 'PENDING' }, data: { attendance: 'ABSENT' } });
-      const participations = await tx.participation.findMany({
-        where: { eventId },
-        select: { memberId: true, attendance: true, payment: true },
-      });
-      const penalties = participations.flatMap((participation) =>
-        automaticPenaltiesFor(participation, event.fee, this.policy).map((penalty) => ({
-          ...penalty,
-          memberId: participation.memberId,
-          eventId,
-          createdAt: settledAt,
-        })),
-      );
-      if (penalties.length > 0) await tx.penalty.createMany({ data: penalties, skipDuplicates: true });
+      const event = await claimForSettlement(tx, eventId, this.clock.now());
+      if (!event) return null;
+      await this.participations.changeAttendance(tx, { eventId, from: ['PENDING'] }, { attendance: 'ABSENT' });
+      const penalties = await this.penalties.issueForSettledEvent(tx, event);
       return { event, penalties };
     });
     if (!settled) {
-      this.logger.debug({ eventId, trigger }, 'settlement skipped: already settled or gone');
+      // Another instance, or an earlier trigger, got there first: expected, and worth a line.
+      this.logger.info({ eventId, trigger }, 'settlement skipped: already settled or gone');
       return this.prisma.event.findUnique({ where: { id: eventId } });
     }
     this.logger.info(
@@ -58,7 +47,6 @@ export class SettlementService {
       'event settled',
     );
     this.metrics.settlements.inc({ trigger });
-    for (const penalty of settled.penalties) this.metrics.penaltiesIssued.inc({ reason: penalty.reason });
     if (this.notifier) {
       this.notify(this.notifier, settled.event, settled.penalties).catch((error) =>
         this.logger.error({ err: error, eventId }, 'settlement webhook not sent'),
@@ -68,7 +56,7 @@ export class SettlementService {
   }
 
   /** Unsettled events, the soonest due first. */
-  upcoming(first: number): Promise<Event[]> {
+  unsettled(first: number): Promise<Event[]> {
     return this.prisma.event.findMany({ where: { settledAt: null }, orderBy: [{ endsAt: 'asc' }, { id: 'asc' }], take: first });
   }
 

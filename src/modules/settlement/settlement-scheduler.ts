@@ -1,13 +1,16 @@
 import schedule, { type Job } from 'node-schedule';
-import type { Clock } from '../clock/clock';
-import type { PrismaClient } from '../db/database';
-import type { Logger } from '../logging/logger';
-import type { SettlementService } from '../modules/settlement/settlement.service';
+import type { Clock } from '../../clock/clock';
+import type { PrismaClient } from '../../db/database';
+import { notFound } from '../../errors/errors';
+import type { Event } from '../../generated/prisma/client';
+import type { Logger } from '../../logging/logger';
+import type { SettlementTriggers } from './settlement-triggers';
+import type { SettlementService } from './settlement.service';
 
-/** What the event service tells the scheduler; the database stays the truth, jobs are only triggers. */
-export interface SettlementTriggers {
-  schedule(event: { id: string; endsAt: Date }): void;
-  cancel(eventId: string): void;
+export interface UpcomingSettlement {
+  event: Event;
+  settlesAt: Date;
+  scheduledOnThisInstance: boolean;
 }
 
 /**
@@ -65,6 +68,20 @@ export class SettlementScheduler implements SettlementTriggers {
 
   isScheduled(eventId: string): boolean {
     return this.jobs.has(eventId);
+  }
+
+  /** settleEvent: settles now (again changes nothing); this instance's job for it goes. */
+  async settleNow(eventId: string): Promise<Event> {
+    const event = await this.settlement.settle(eventId, 'manual');
+    if (!event) throw notFound('event');
+    this.cancel(eventId);
+    return event;
+  }
+
+  /** Unsettled events, the soonest due first, and whether this instance holds a job for each. */
+  async upcoming(first: number): Promise<UpcomingSettlement[]> {
+    const events = await this.settlement.unsettled(first);
+    return events.map((event) => ({ event, settlesAt: event.endsAt, scheduledOnThisInstance: this.isScheduled(event.id) }));
   }
 
   /** Settles what is overdue; one sweep at a time on this instance. */

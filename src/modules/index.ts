@@ -1,0 +1,47 @@
+// type-graphql's decorators need the metadata API before any module's GraphQL types load.
+import 'reflect-metadata';
+import type DataLoader from 'dataloader';
+import { authModule } from './auth/auth.module';
+import { calendarModule } from './calendar/calendar.module';
+import { checkInModule } from './check-in/check-in.module';
+import { duesModule } from './dues/dues.module';
+import { eventsModule } from './events/events.module';
+import type { LoaderScope, ModuleManifest } from './manifest';
+import { membersModule } from './members/members.module';
+import { participationsModule } from './participations/participations.module';
+import { penaltiesModule } from './penalties/penalties.module';
+import { reportsModule } from './reports/reports.module';
+import { settlementModule } from './settlement/settlement.module';
+
+/**
+ * Every module of the app, the one list the schema, the request loaders and the HTTP routes are
+ * read from. Adding a module is one line here. Loaders are made in this order, so a module may use
+ * the loaders of those before it.
+ */
+export const appModules = [
+  authModule,
+  membersModule,
+  eventsModule,
+  participationsModule,
+  checkInModule,
+  duesModule,
+  penaltiesModule,
+  settlementModule,
+  reportsModule,
+  calendarModule,
+] as const;
+
+type LoadersOf<M> = M extends ModuleManifest<infer L> ? L : never;
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every module's per-request DataLoaders, by name. */
+export type Loaders = Intersection<LoadersOf<(typeof appModules)[number]>>;
+
+/** The loaders of one request: made fresh, so nothing cached outlives it. */
+export function createLoaders(scope: Omit<LoaderScope, 'loaders'>): Loaders {
+  const loaders: Record<string, DataLoader<never, unknown>> = {};
+  for (const module of appModules as readonly ModuleManifest[]) {
+    Object.assign(loaders, module.loaders?.({ ...scope, loaders: loaders as Loaders }));
+  }
+  return loaders as Loaders;
+}

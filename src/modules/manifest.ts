@@ -1,0 +1,42 @@
+import type { Database } from '../db/database';
+import type { Route } from '../http/server';
+import type { Services } from '../services';
+import type { Loaders } from '.';
+import type { MemberRecord } from './members/member.service';
+
+/** What a module's per-request loaders are made from; they are made fresh for each request. */
+export interface LoaderScope {
+  database: Database;
+  services: Services;
+  /** The signed-in member, read for this request (null when anonymous). */
+  viewer: MemberRecord | null;
+  /** The loaders of the modules listed before this one. */
+  loaders: Loaders;
+}
+
+type ResolverClass<T> = new (...args: never[]) => T;
+
+/** A resolver class of the schema and how its instance is made from the app's services. */
+export interface ResolverBinding {
+  type: Function;
+  create(services: Services): object;
+}
+
+export function resolver<T extends object>(type: ResolverClass<T>, create: (services: Services) => T): ResolverBinding {
+  return { type, create };
+}
+
+/**
+ * What a domain adds to the app, declared in one place: its resolvers, its per-request loaders
+ * (annotate their return type: the Loaders type is read from these) and any HTTP routes.
+ */
+export interface ModuleManifest<L extends object = object> {
+  name: string;
+  resolvers: ResolverBinding[];
+  loaders?: (scope: LoaderScope) => L;
+  routes?: (services: Services) => Route[];
+}
+
+export function defineModule<L extends object = object>(manifest: ModuleManifest<L>): ModuleManifest<L> {
+  return manifest;
+}

@@ -1,0 +1,75 @@
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { TokenService } from './auth/tokens';
+import type { Clock } from './clock/clock';
+import type { Config } from './config/config';
+import type { Database } from './db/database';
+import { createGeocoder } from './geo/create-geocoder';
+import type { Logger } from './logging/logger';
+import { AuthService } from './modules/auth/auth.service';
+import { LoginThrottle } from './modules/auth/login-throttle';
+import { AuthRateLimiter } from './modules/auth/rate-limiter';
+import { CalendarService } from './modules/calendar/calendar.service';
+import { CheckInService } from './modules/check-in/check-in.service';
+import { DuesService } from './modules/dues/dues.service';
+import { EventService } from './modules/events/event.service';
+import { MemberService } from './modules/members/member.service';
+import { ParticipationService } from './modules/participations/participation.service';
+import { PenaltyService } from './modules/penalties/penalty.service';
+import { ReportService } from './modules/reports/report.service';
+import { SettlementNotifier } from './modules/settlement/settlement-notifier';
+import { SettlementScheduler } from './modules/settlement/settlement-scheduler';
+import { SettlementService } from './modules/settlement/settlement.service';
+import type { Metrics } from './observability/metrics';
+
+/** What every service may be built from. */
+export interface Core {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  database: Database;
+  metrics: Metrics;
+}
+
+/**
+ * The app's services, each built once, wired to what it depends on. The graph has no cycles: the
+ * events service tells settlement about its events through the small SettlementTriggers interface.
+ */
+export function createServices({ config, clock, logger, database, metrics }: Core) {
+  const { prisma, read } = database;
+  const tokens = new TokenService(
+    { secret: resolveJwtSecret(config), issuer: config.jwtIssuer, audience: config.jwtAudience, ttlSeconds: config.jwtTtlSeconds },
+    clock,
+  );
+  const members = new MemberService(prisma, read);
+  const auth = new AuthService(
+    members,
+    tokens,
+    new LoginThrottle(prisma, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes }, clock),
+    new AuthRateLimiter(prisma, config.authRateLimitPerMinute, clock),
+    config.signupCode,
+  );
+  const penalties = new PenaltyService(prisma, config.penalties, clock, metrics);
+  const participations = new ParticipationService(prisma, penalties, clock);
+  const dues = new DuesService(prisma, participations, penalties, clock);
+  const { webhookUrl } = config.settlement;
+  const notifier = webhookUrl ? new SettlementNotifier({ ...config.settlement, webhookUrl }, config.timeZone, logger) : undefined;
+  const settlement = new SettlementService(prisma, participations, penalties, clock, logger, notifier, metrics);
+  const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
+  return {
+    tokens,
+    members,
+    auth,
+    penalties,
+    participations,
+    dues,
+    notifier,
+    settlement,
+    scheduler,
+    events: new EventService(prisma, read, createGeocoder(config.geocoder, metrics), dues, penalties, logger, scheduler),
+    checkIns: new CheckInService(prisma, participations, config.checkIn, clock),
+    reports: new ReportService(prisma),
+    calendars: new CalendarService(prisma, members, config.publicUrl, clock),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { appModules } from '../../src/modules';
+
+/**
+ * The layout the README describes, held by reading the source: each table written by its one
+ * owner, modules that declare themselves, domain code that knows nothing of GraphQL.
+ */
+const SRC = path.resolve(__dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const files = sourceFiles(SRC).map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, 'utf8') }));
+
+/** Prisma model name → the folders allowed to write it. */
+const OWNERS: Record<string, string[]> = {
+  member: ['modules/members'],
+  event: ['modules/events'],
+  participation: ['modules/participations', 'modules/dues'],
+  penalty: ['modules/penalties'],
+  checkInAttempt: ['modules/check-in'],
+  loginAttempt: ['modules/auth'],
+  rateLimitWindow: ['modules/auth'],
+};
+const WRITE = /\.(member|event|participation|penalty|checkInAttempt|loginAttempt|rateLimitWindow)\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(/g;
+const RAW_WRITE = /\b(INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)/g;
+const TABLE_MODELS: Record<string, string> = {
+  members: 'member',
+  events: 'event',
+  participations: 'participation',
+  penalties: 'penalty',
+  check_in_attempts: 'checkInAttempt',
+  login_attempts: 'loginAttempt',
+  rate_limit_windows: 'rateLimitWindow',
+};
+
+describe('the source layout', () => {
+  it('writes each table from its owner module only', () => {
+    const strays: string[] = [];
+    for (const { file, text } of files) {
+      const writes = [...text.matchAll(WRITE)].map((m) => m[1]);
+      const rawWrites = [...text.matchAll(RAW_WRITE)].map((m) => TABLE_MODELS[m[2]]).filter(Boolean);
+      for (const model of [...writes, ...rawWrites]) {
+        if (!OWNERS[model].some((owner) => file.startsWith(`${owner}/`))) strays.push(`${file} writes ${model}`);
+      }
+    }
+    expect(strays).toEqual([]);
+  });
+
+  it('lists every module folder once in the manifest list, with every resolver class of the module', () => {
+    const folders = readdirSync(path.join(SRC, 'modules'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(appModules.map((module) => module.name).sort()).toEqual(folders.map((folder) => folder.name).sort());
+    const declared = new Set(appModules.flatMap((module) => module.resolvers.map((binding) => binding.type.name)));
+    const resolverClasses = files
+      .filter(({ file }) => file.startsWith('modules/'))
+      .flatMap(({ text }) => [...text.matchAll(/@Resolver\([^)]*\)\s*export class (\w+)/g)].map((m) => m[1]));
+    expect(resolverClasses.filter((name) => !declared.has(name))).toEqual([]);
+  });
+
+  it('keeps src/graphql out of the modules but for their one list', () => {
+    const reaching = files
+      .filter(({ file }) => file.startsWith('graphql/'))
+      .flatMap(({ file, text }) => [...text.matchAll(/from '\.\.\/modules\/([\w-]+)\//g)].map((m) => `${file} → modules/${m[1]}`));
+    expect(reaching).toEqual([]);
+  });
+
+  it('keeps GraphQL out of services and rules, and ctx.viewer! out of resolvers', () => {
+    const domain = files.filter(({ file }) => /^modules\/.*(\.service|-rules|-scheduler|-notifier|-throttle|rate-limiter)\.ts$/.test(file));
+    expect(domain.length).toBeGreaterThan(10);
+    expect(domain.filter(({ text }) => /from 'graphql'|graphql\/context|type-graphql/.test(text)).map(({ file }) => file)).toEqual([]);
+    expect(files.filter(({ text }) => text.includes('viewer!')).map(({ file }) => file)).toEqual([]);
+  });
+});
