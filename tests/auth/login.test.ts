@@ -1,12 +1,12 @@
 import * as passwords from '../../src/auth/passwords';
 import { MINUTE } from '../support/clock';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
+import { describeOnEachDatabase, createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { LoginDocument, MeDocument } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { signUpMember, uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
+import { signUpMember, uniqueLoginId } from '../members/member-fixtures';
 
-describe.each(DATABASE_KINDS)('login on the %s database', (kind) => {
+describeOnEachDatabase('login', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(kind);

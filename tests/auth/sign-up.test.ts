@@ -1,8 +1,8 @@
-import { DATABASE_KINDS } from '../support/databases';
+import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { MeDocument, SignUpDocument, type SignUpInput } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { signUpMember, uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
+import { signUpMember, uniqueLoginId } from '../members/member-fixtures';
 
 function validInput(overrides: Partial<SignUpInput> = {}): SignUpInput {
   return {
@@ -15,7 +15,7 @@ function validInput(overrides: Partial<SignUpInput> = {}): SignUpInput {
   };
 }
 
-describe.each(DATABASE_KINDS)('signUp on the %s database', (kind) => {
+describeOnEachDatabase('signUp', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -87,7 +87,7 @@ describe.each(DATABASE_KINDS)('signUp on the %s database', (kind) => {
   });
 });
 
-describe.each(DATABASE_KINDS)('a server with SIGNUP_CODE on the %s database', (kind) => {
+describeOnEachDatabase('a server with SIGNUP_CODE', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(kind, { env: { SIGNUP_CODE: 'kickoff-2026' } });

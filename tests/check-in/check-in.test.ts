@@ -1,6 +1,6 @@
-import { addParticipants, createEvent, MINUTE, PITCH } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
-import { DATABASE_KINDS } from '../support/databases';
+import { addParticipants, createEvent, MINUTE, PITCH } from '../events/event-fixtures';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
+import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { CheckInDocument } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 /** A point `meters` due north of the pitch (one metre of latitude is 1/111,195 of a degree). */
 const north = (meters: number) => ({ latitude: PITCH.latitude + meters / 111_194.93, longitude: PITCH.longitude });
 
-describe.each(DATABASE_KINDS)('checkIn on the %s database', (kind) => {
+describeOnEachDatabase('checkIn', (kind) => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logging/logger';
 import { eventColumns } from '../../src/modules/events/event.columns';
 import { memberRecordColumns } from '../../src/modules/members/member.columns';
 import { participationColumns } from '../../src/modules/participations/participation.columns';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
+import { describeOnEachDatabase, createTestDatabase, type TestDatabase } from '../support/databases';
 
 const logger = createLogger('silent');
 
@@ -13,7 +13,7 @@ const logger = createLogger('silent');
  * The hot reads bypass Prisma with plain SQL whose columns are named as Prisma names fields: they
  * must answer exactly what Prisma answers, types included (Dates, numbers, enums as strings, nulls).
  */
-describe.each(DATABASE_KINDS)('plain SQL reads on the %s database', (kind) => {
+describeOnEachDatabase('plain SQL reads', (kind) => {
   let testDatabase: TestDatabase;
   let database: Database;
   beforeAll(async () => {

@@ -1,6 +1,6 @@
-import { addParticipants, createEvent } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
-import { DATABASE_KINDS } from '../support/databases';
+import { addParticipants, createEvent } from '../events/event-fixtures';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
+import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import {
   ConfirmPaymentDocument,
@@ -10,7 +10,7 @@ import {
 } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describe.each(DATABASE_KINDS)('dues on the %s database', (kind) => {
+describeOnEachDatabase('dues', (kind) => {
   let server: TestServer;
   let admin: SignedUpMember;
   let secondAdmin: SignedUpMember;

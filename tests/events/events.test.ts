@@ -1,6 +1,6 @@
-import { createEvent, eventInput, addParticipants, MINUTE } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
-import { DATABASE_KINDS } from '../support/databases';
+import { createEvent, eventInput, addParticipants, MINUTE } from './event-fixtures';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
+import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import {
   CreateEventDocument,
@@ -13,7 +13,7 @@ import {
 } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describe.each(DATABASE_KINDS)('events on the %s database', (kind) => {
+describeOnEachDatabase('events', (kind) => {
   let server: TestServer;
   let admin: SignedUpMember;
   let man: SignedUpMember;

@@ -1,6 +1,5 @@
-import { createEvent, eventInput } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
-import { DATABASE_KINDS } from '../support/databases';
+import { createEvent, eventInput } from './event-fixtures';
+import { signUpAdmin, type SignedUpMember } from '../members/member-fixtures';
 import { freePort } from '../support/server-process';
 import { startGeocoderStandIn, type GeocoderStandIn } from '../support/geocoder-stand-in';
 import { dataOf, errorOf } from '../support/graphql-client';
@@ -15,15 +14,16 @@ function geocoderEnv(provider: 'google' | 'naver', url: string): Record<string, 
     : { NAVER_MAP_CLIENT_ID: 'test-naver-id', NAVER_MAP_CLIENT_SECRET: 'test-naver-secret', NAVER_MAP_GEOCODE_URL: url, GEOCODER_TIMEOUT_MS: '300' };
 }
 
-describe.each(DATABASE_KINDS.flatMap((kind) => PROVIDERS.map((provider) => [kind, provider] as const)))(
-  'geocoding on the %s database with the %s geocoder',
-  (kind, provider) => {
+// Geocoding does not depend on the database: it runs on PostgreSQL only, which starts fastest.
+describe.each(PROVIDERS)(
+  'geocoding with the %s geocoder (PostgreSQL)',
+  (provider) => {
     let standIn: GeocoderStandIn;
     let server: TestServer;
     let admin: SignedUpMember;
     beforeAll(async () => {
       standIn = await startGeocoderStandIn(provider);
-      server = await startTestServer(kind, { env: geocoderEnv(provider, standIn.url) });
+      server = await startTestServer('postgres', { env: geocoderEnv(provider, standIn.url) });
       admin = await signUpAdmin(server);
     });
     afterAll(async () => {
@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS.flatMap((kind) => PROVIDERS.map((provider) => [kind
 describe('a geocoder that cannot be reached', () => {
   it('answers GEOCODING_UNAVAILABLE', async () => {
     const port = await freePort();
-    const server = await startTestServer('embedded', {
+    const server = await startTestServer('postgres', {
       env: { GOOGLE_MAPS_API_KEY: 'k', GOOGLE_MAPS_GEOCODE_URL: `http://127.0.0.1:${port}/geocode/json` },
     });
     try {

@@ -1,5 +1,5 @@
-import { addParticipants, createEvent } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
+import { addParticipants, createEvent } from '../events/event-fixtures';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { dataOf, type GraphQLResponse } from '../support/graphql-client';
 import { IssuePenaltyDocument } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';

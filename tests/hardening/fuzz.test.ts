@@ -12,8 +12,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildGraphQLSchema } from '../../src/graphql/schema';
-import { addParticipants, createEvent } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
+import { addParticipants, createEvent } from '../events/event-fixtures';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Random documents built from the served schema, sent as each kind of caller. */

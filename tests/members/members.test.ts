@@ -1,10 +1,10 @@
-import { DATABASE_KINDS } from '../support/databases';
+import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import { MeDocument, MemberDocument, MembersDocument, SetRoleDocument, type MembersQuery } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { signUpAdmin, signUpMember, uniqueLoginId, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
+import { signUpAdmin, signUpMember, uniqueLoginId, type SignedUpMember } from './member-fixtures';
 
-describe.each(DATABASE_KINDS)('members on the %s database', (kind) => {
+describeOnEachDatabase('members', (kind) => {
   let server: TestServer;
   let admin: SignedUpMember;
   let member: SignedUpMember;

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { addParticipants, createEvent, eventInput } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember } from '../../src/modules/members/test-support/member-fixtures';
-import { DATABASE_KINDS, POSTGRES_ADMIN_URL } from '../support/databases';
+import { addParticipants, createEvent, eventInput } from '../events/event-fixtures';
+import { signUpAdmin, signUpMember } from '../members/member-fixtures';
+import { describeOnEachDatabase, POSTGRES_ADMIN_URL } from '../support/databases';
 import { startGeocoderStandIn } from '../support/geocoder-stand-in';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { captureLogs } from '../support/log-capture';
@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const base = (server: TestServer) => server.url.replace('/graphql', '');
 
-describe.each(DATABASE_KINDS)('health and readiness on the %s database', (kind) => {
+describeOnEachDatabase('health and readiness', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -62,7 +62,7 @@ describe('metrics and logs', () => {
   let standIn: Awaited<ReturnType<typeof startGeocoderStandIn>>;
   beforeAll(async () => {
     standIn = await startGeocoderStandIn('google');
-    server = await startTestServer('embedded', {
+    server = await startTestServer('postgres', {
       logger: logs.logger,
       env: { GOOGLE_MAPS_API_KEY: 'metrics-key', GOOGLE_MAPS_GEOCODE_URL: standIn.url },
     });

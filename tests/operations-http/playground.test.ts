@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { signUpMember } from '../../src/modules/members/test-support/member-fixtures';
+import { signUpMember } from '../members/member-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Debian's Chromium; .ci/run installs it when it is missing. */
@@ -20,7 +20,7 @@ describe('the GraphQL playground in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-    server = await startTestServer('embedded');
+    server = await startTestServer('postgres');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -62,7 +62,7 @@ describe('the GraphQL playground in a browser', () => {
   });
 
   it('is not served when introspection is off, since it could not work', async () => {
-    const closed = await startTestServer('embedded', { env: { GRAPHQL_INTROSPECTION: 'false' } });
+    const closed = await startTestServer('postgres', { env: { GRAPHQL_INTROSPECTION: 'false' } });
     try {
       const response = await fetch(closed.url, { headers: { accept: 'text/html' } });
       expect(response.headers.get('content-type')).not.toMatch(/text\/html/);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttendanceStatus, Audience, Gender } from '../../src/generated/prisma/client';
-import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
-import { DATABASE_KINDS } from '../support/databases';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
+import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import { AttendanceReportDocument, MemberStatsDocument, MembersWithStatsDocument, type MembersWithStatsQuery } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -104,7 +104,7 @@ const statsFrom = (c: { eligible: number; joined: number; attended: number; late
   participationRate: rate(c.joined, c.eligible),
 });
 
-describe.each(DATABASE_KINDS)('reports on the %s database, over a seeded club of 150 members and 60 settled events', (kind) => {
+describeOnEachDatabase('reports over a seeded club of 150 members and 60 settled events', (kind) => {
   let server: TestServer;
   let admin: SignedUpMember;
   let club: Awaited<ReturnType<typeof seedClub>>;

@@ -1,12 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import path from 'node:path';
-import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { dataOf, errorOf, graphqlRequest } from '../support/graphql-client';
-import { LoginDocument, MeDocument, SignUpDocument } from '../support/operations.generated';
+import { dataOf, graphqlRequest } from '../support/graphql-client';
+import { MeDocument, SignUpDocument } from '../support/operations.generated';
 import { runNode, startServerProcess } from '../support/server-process';
-import { uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
+import { signUpInput } from '../members/member-fixtures';
 
 /** Whether a new TCP connection to the port is accepted. */
 function accepts(port: number): Promise<boolean> {
@@ -20,13 +21,6 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-const signUpInput = () => ({
-  loginId: uniqueLoginId(),
-  password: 'correct horse battery',
-  name: 'Process Test',
-  phone: '010-1234-5678',
-  gender: 'MALE' as const,
-});
 
 describe('the server process (npm start: scripts/serve.sh)', () => {
   const databases: TestDatabase[] = [];
@@ -35,10 +29,13 @@ describe('the server process (npm start: scripts/serve.sh)', () => {
     databases.push(created);
     return created;
   }
-  afterAll(() => Promise.all(databases.map((d) => d.drop())));
+  /** DATA_DIRs as a first start finds them: nothing in them at all. */
+  const emptyDirs: string[] = [];
+  afterAll(() => Promise.all([...databases.map((d) => d.drop()), ...emptyDirs.map((dir) => rm(dir, { recursive: true, force: true }))]));
 
   it('starts on an empty DATA_DIR, keeps its generated JWT secret there, and its tokens survive a restart', async () => {
-    const { dataDir } = await database('embedded');
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pitchside-cold-start-'));
+    emptyDirs.push(dataDir);
     const started = Date.now();
     const first = await startServerProcess({ DATA_DIR: dataDir });
     // Measured for the closing note, not asserted: machines here are shared and noisy.
@@ -59,8 +56,8 @@ describe('the server process (npm start: scripts/serve.sh)', () => {
   });
 
   it('is node itself, with the production memory settings, so signals reach it', async () => {
-    const { dataDir } = await database('embedded');
-    const server = await startServerProcess({ DATA_DIR: dataDir });
+    const { env } = await database('postgres');
+    const server = await startServerProcess(env);
     try {
       const commandLine = readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0');
       expect(commandLine).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=16', 'dist/main.js']));
@@ -88,14 +85,23 @@ describe('the server process (npm start: scripts/serve.sh)', () => {
     const { port } = new URL(server.url);
     const body = JSON.stringify({ query: '{ __typename }' });
 
-    // A request whose body is still arriving when the signal comes.
+    // A request whose body is still arriving when the signal comes. Its headers ask for a
+    // "100 Continue", which the server sends once it has read them: the request is then in flight.
     const socket = connect(Number(port), '127.0.0.1');
     let response = '';
-    socket.on('data', (chunk) => (response += chunk));
+    const continued = new Promise<void>((resolve) =>
+      socket.on('data', (chunk) => {
+        response += chunk;
+        if (response.startsWith('HTTP/1.1 100 Continue\r\n\r\n')) resolve();
+      }),
+    );
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`,
+    );
+    await continued;
     socket.write(body.slice(0, 10));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    response = '';
 
     server.child.kill('SIGTERM');
     // New connections are refused once the server stops listening.
@@ -116,98 +122,5 @@ describe('the server process (npm start: scripts/serve.sh)', () => {
     const run = runNode('main.js', [], { DATABASE_URL: 'postgresql://127.0.0.1:1/none', ...env });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(name);
-  });
-
-  it('refuses to start when an applied migration was edited, naming the migration', async () => {
-    const { env, url } = await database('postgres');
-    const migrated = runNode('cli/migrate.js', [], env);
-    expect(await migrated.exited).toBe(0);
-    expect(migrated.output()).toMatch(/Applied: 20261125000000_init/);
-
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = '20261125000000_init'`);
-    await client.end();
-
-    const run = runNode('main.js', [], { ...env, PORT: '0' });
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toMatch(/Migration 20261125000000_init was edited after it was applied/);
-  });
-
-  it('db:migrate applies pending migrations once and then says the database is up to date', async () => {
-    const { env } = await database('postgres');
-    const first = runNode('cli/migrate.js', [], env);
-    expect(await first.exited).toBe(0);
-    const second = runNode('cli/migrate.js', [], env);
-    expect(await second.exited).toBe(0);
-    expect(second.output()).toMatch(/up to date/);
-  });
-
-  describe('admin:create', () => {
-    it('adds an admin with the password read from stdin, who can then log in', async () => {
-      const { env } = await database('postgres');
-      const run = runNode('cli/admin-create.js', ['Captain.Park', '--name', 'Park Jisung', '--gender', 'MALE'], env, 'kickoff-at-ten\n');
-      expect(await run.exited).toBe(0);
-      expect(run.output()).toMatch(/Created admin captain\.park/);
-
-      const server = await startServerProcess(env);
-      try {
-        const { login } = dataOf(await graphqlRequest(server.url, LoginDocument, { loginId: 'captain.park', password: 'kickoff-at-ten' }));
-        expect(login.member).toMatchObject({ role: 'ADMIN', name: 'Park Jisung' });
-      } finally {
-        await server.stop();
-      }
-    });
-
-    it('promotes an existing member and sets the new password', async () => {
-      const { env } = await database('postgres');
-      const server = await startServerProcess(env);
-      try {
-        const input = signUpInput();
-        dataOf(await graphqlRequest(server.url, SignUpDocument, { input }));
-        const run = runNode('cli/admin-create.js', [input.loginId], env, 'a-brand-new-password\n');
-        expect(await run.exited).toBe(0);
-        expect(run.output()).toMatch(/now an admin/);
-        const { login } = dataOf(
-          await graphqlRequest(server.url, LoginDocument, { loginId: input.loginId, password: 'a-brand-new-password' }),
-        );
-        expect(login.member.role).toBe('ADMIN');
-      } finally {
-        await server.stop();
-      }
-    });
-
-    it.each([
-      [['x'], 'correct horse battery\n', /loginId must be/],
-      [['captain'], 'short\n', /password must be 8 to 128/],
-      [[], 'correct horse battery\n', /Usage/],
-    ])('refuses %j with a usable message', async (args, stdin, message) => {
-      const run = runNode('cli/admin-create.js', args, { DATABASE_URL: 'postgresql://127.0.0.1:1/none' }, stdin);
-      expect(await run.exited).toBe(1);
-      expect(run.output()).toMatch(message);
-    });
-  });
-});
-
-describe('ADMIN_LOGIN_ID and ADMIN_PASSWORD', () => {
-  it('make sure that admin exists after start-up, with that password, also after it changes', async () => {
-    const testDatabase = await createTestDatabase('postgres');
-    try {
-      for (const password of ['first-password', 'second-password']) {
-        const server = await startServerProcess({ ...testDatabase.env, ADMIN_LOGIN_ID: 'Coach', ADMIN_PASSWORD: password });
-        try {
-          const { login } = dataOf(await graphqlRequest(server.url, LoginDocument, { loginId: 'coach', password }));
-          expect(login.member).toMatchObject({ loginId: 'coach', role: 'ADMIN' });
-          if (password === 'second-password') {
-            const stale = await graphqlRequest(server.url, LoginDocument, { loginId: 'coach', password: 'first-password' });
-            expect(errorOf(stale).extensions?.code).toBe('INVALID_CREDENTIALS');
-          }
-        } finally {
-          await server.stop();
-        }
-      }
-    } finally {
-      await testDatabase.drop();
-    }
   });
 });

@@ -3,12 +3,14 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf, graphqlRequest } from '../support/graphql-client';
 import { AddParticipantsDocument, CreateEventDocument, LoginDocument, SignUpDocument } from '../support/operations.generated';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { uniqueLoginId } from '../../src/modules/members/test-support/member-fixtures';
-import { PITCH } from '../../src/modules/events/test-support/event-fixtures';
+import { waitFor } from '../support/wait';
+import { uniqueLoginId } from '../members/member-fixtures';
+import { PITCH } from '../events/event-fixtures';
 
 /**
- * Real server processes on one PostgreSQL database, real time: events end a few seconds after they
- * are created. What is asserted is the database's state, waited for by polling, never a duration.
+ * Real server processes on one PostgreSQL database, real time: an event ends a few seconds after
+ * it is created, or, while its instance is dead, its end is moved into the past in the database.
+ * What is asserted is the database's state and the instances' logs, waited for, never a duration.
  */
 const ADMIN = { ADMIN_LOGIN_ID: 'referee', ADMIN_PASSWORD: 'full-time-whistle' };
 
@@ -16,7 +18,7 @@ async function adminToken(server: ServerProcess): Promise<string> {
   return dataOf(await graphqlRequest(server.url, LoginDocument, { loginId: 'referee', password: 'full-time-whistle' })).login.token;
 }
 
-/** An event ending `endsInMs` from now, with two members who never check in (so: two ABSENT penalties). */
+/** An event that started an hour ago and ends `endsInMs` from now, with two members who never check in (so: two ABSENT penalties). */
 async function eventEndingSoon(server: ServerProcess, token: string, endsInMs: number): Promise<string> {
   const now = Date.now();
   const input = {
@@ -67,14 +69,17 @@ describe('settlement across real server processes on one PostgreSQL database', (
     return { settledAt: event.settled_at as Date | null, penalties };
   }
 
-  async function waitForSettlement(eventId: string, withinMs = 30_000) {
-    const deadline = Date.now() + withinMs;
-    for (;;) {
-      const state = await settlementOf(eventId);
-      if (state.settledAt) return state;
-      if (Date.now() > deadline) throw new Error(`event ${eventId} was not settled within ${withinMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  async function waitForSettlement(eventId: string) {
+    await waitFor(async () => (await settlementOf(eventId)).settledAt !== null, 30_000);
+    return settlementOf(eventId);
+  }
+
+  /** The instance dies at once; the event it scheduled ends while nothing runs. */
+  async function killAndEnd(server: ServerProcess, eventId: string) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+    running.splice(running.indexOf(server), 1);
+    await sql.query(`UPDATE events SET ends_at = now() - interval '1 minute' WHERE id = $1`, [eventId]);
   }
 
   it('issues penalties once when two instances are both scheduled for the same event', async () => {
@@ -87,8 +92,9 @@ describe('settlement across real server processes on one PostgreSQL database', (
     expect(b.output()).toMatch(/settlement scheduled/);
 
     const settled = await waitForSettlement(eventId);
-    // Give the slower job time to run too; it must find the event settled and do nothing.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The slower job runs too, finds the event settled and does nothing.
+    const ranTheJob = (server: ServerProcess) => new RegExp(`"eventId":"${eventId}","trigger":"schedule"`).test(server.output());
+    await waitFor(async () => ranTheJob(a) && ranTheJob(b));
     expect((await settlementOf(eventId)).penalties).toHaveLength(2);
     expect(settled.penalties.every((p) => p.reason === 'ABSENT' && p.points === 3)).toBe(true);
     const settledBy = [a, b].filter((server) => server.output().includes('"msg":"event settled"'));
@@ -97,11 +103,8 @@ describe('settlement across real server processes on one PostgreSQL database', (
 
   it('settles at start-up an event that ended while its only instance was dead (SIGKILL)', async () => {
     const a = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
-    const eventId = await eventEndingSoon(a, await adminToken(a), 2_000);
-    a.child.kill('SIGKILL');
-    await a.exited;
-    running.splice(running.indexOf(a), 1);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const eventId = await eventEndingSoon(a, await adminToken(a), 60 * 60_000);
+    await killAndEnd(a, eventId);
     expect((await settlementOf(eventId)).settledAt).toBeNull();
 
     const restarted = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
@@ -115,11 +118,9 @@ describe('settlement across real server processes on one PostgreSQL database', (
   it('settles through the sweep of another instance an event created on an instance that died', async () => {
     const b = await start({ SETTLEMENT_SWEEP_SECONDS: '1' });
     const a = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
-    const eventId = await eventEndingSoon(a, await adminToken(a), 2_000);
+    const eventId = await eventEndingSoon(a, await adminToken(a), 60 * 60_000);
     expect(b.output()).not.toContain(eventId);
-    a.child.kill('SIGKILL');
-    await a.exited;
-    running.splice(running.indexOf(a), 1);
+    await killAndEnd(a, eventId);
 
     const state = await waitForSettlement(eventId);
     expect(state.penalties).toHaveLength(2);

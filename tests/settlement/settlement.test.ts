@@ -1,7 +1,7 @@
-import { addParticipants, createEvent, MINUTE, PITCH } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember, type SignedUpMember } from '../../src/modules/members/test-support/member-fixtures';
+import { addParticipants, createEvent, MINUTE, PITCH } from '../events/event-fixtures';
+import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { HOUR } from '../support/clock';
-import { DATABASE_KINDS } from '../support/databases';
+import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import {
   AddParticipantsDocument,
@@ -19,8 +19,9 @@ import {
   UpdateEventDocument,
 } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { waitFor } from '../support/wait';
 
-describe.each(DATABASE_KINDS)('settlement on the %s database', (kind) => {
+describeOnEachDatabase('settlement', (kind) => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeAll(async () => {
@@ -238,9 +239,7 @@ describe.each(DATABASE_KINDS)('settlement on the %s database', (kind) => {
         endsAt: new Date(now + 1500).toISOString(),
       });
       await addParticipants(server, admin.token, event.id, [member.id]);
-      for (let i = 0; i < 100 && !(await server.app.database.prisma.event.findUniqueOrThrow({ where: { id: event.id } })).settledAt; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await waitFor(async () => (await server.app.database.prisma.event.findUniqueOrThrow({ where: { id: event.id } })).settledAt !== null);
       expect(await penaltiesOf(event.id, member.id)).toEqual([['ABSENT', 3]]);
     });
 

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { addParticipants, createEvent } from '../../src/modules/events/test-support/event-fixtures';
-import { signUpAdmin, signUpMember } from '../../src/modules/members/test-support/member-fixtures';
+import { addParticipants, createEvent } from '../events/event-fixtures';
+import { signUpAdmin, signUpMember } from '../members/member-fixtures';
 import { dataOf } from '../support/graphql-client';
 import { SettleEventDocument } from '../support/operations.generated';
+import { captureLogs } from '../support/log-capture';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { waitFor } from '../support/wait';
 
 /** A local webhook receiver: answers each POST as `answer` decides, and keeps the bodies. */
 async function startReceiver(answer: (attempt: number, response: ServerResponse) => void) {
@@ -26,17 +28,14 @@ async function startReceiver(answer: (attempt: number, response: ServerResponse)
   };
 }
 
-async function until(condition: () => boolean, withinMs = 10_000) {
-  const deadline = Date.now() + withinMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const until = (condition: () => boolean) => waitFor(async () => condition());
 
 describe('the settlement webhook', () => {
+  const logs = captureLogs();
+
   async function settleWith(receiverUrl: string, env: Record<string, string> = {}) {
-    const server: TestServer = await startTestServer('embedded', {
+    const server: TestServer = await startTestServer('postgres', {
+      logger: logs.logger,
       env: { SETTLEMENT_WEBHOOK_URL: receiverUrl, SETTLEMENT_WEBHOOK_BACKOFF_MS: '20', SETTLEMENT_WEBHOOK_TIMEOUT_MS: '500', ...env },
     });
     const admin = await signUpAdmin(server);
@@ -84,8 +83,7 @@ describe('the settlement webhook', () => {
     try {
       // settleEvent has answered while the receiver still holds the first request.
       expect(settled.settledAt).not.toBeNull();
-      await until(() => receiver.bodies.length === 2);
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      await until(() => logs.lines().some((line) => line.msg === 'settlement webhook gave up'));
       expect(receiver.bodies).toHaveLength(2);
     } finally {
       await server.stop();

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { dataOf } from '../../../../tests/support/graphql-client';
-import { SignUpDocument } from '../../../../tests/support/operations.generated';
-import type { TestServer } from '../../../../tests/support/test-server';
-import type { Gender } from '../../../generated/prisma/client';
+import { dataOf } from '../support/graphql-client';
+import { SignUpDocument } from '../support/operations.generated';
+import type { TestServer } from '../support/test-server';
+import type { Gender } from '../../src/generated/prisma/client';
 
 let counter = 0;
 /** A login id no other test uses: 4–32 characters of a-z 0-9 . _ - */
@@ -18,18 +18,15 @@ export interface SignedUpMember {
   token: string;
 }
 
-export async function signUpMember(
-  server: TestServer,
-  overrides: Partial<{ loginId: string; password: string; name: string; phone: string; gender: Gender; joinCode: string }> = {},
-): Promise<SignedUpMember> {
-  const input = {
-    loginId: uniqueLoginId(),
-    password: 'correct horse battery',
-    name: 'Test Member',
-    phone: '010-1234-5678',
-    gender: 'MALE' as Gender,
-    ...overrides,
-  };
+type SignUpFields = { loginId: string; password: string; name: string; phone: string; gender: Gender; joinCode?: string };
+
+/** A valid signUp input with a login id no other test uses. */
+export function signUpInput(overrides: Partial<SignUpFields> = {}): SignUpFields {
+  return { loginId: uniqueLoginId(), password: 'correct horse battery', name: 'Test Member', phone: '010-1234-5678', gender: 'MALE', ...overrides };
+}
+
+export async function signUpMember(server: TestServer, overrides: Partial<SignUpFields> = {}): Promise<SignedUpMember> {
+  const input = signUpInput(overrides);
   const { signUp } = dataOf(await server.request(SignUpDocument, { input }));
   return { id: signUp.member.id, loginId: signUp.member.loginId, password: input.password, token: signUp.token };
 }

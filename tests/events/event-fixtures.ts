@@ -1,11 +1,10 @@
-import { dataOf } from '../../../../tests/support/graphql-client';
-import { AddParticipantsDocument, CreateEventDocument, type CreateEventInput } from '../../../../tests/support/operations.generated';
-import type { TestServer } from '../../../../tests/support/test-server';
+import { dataOf } from '../support/graphql-client';
+import { AddParticipantsDocument, CreateEventDocument, type CreateEventInput } from '../support/operations.generated';
+import { MINUTE } from '../support/clock';
+import type { TestServer } from '../support/test-server';
 
 /** The pitch the fixtures play at: Seoul World Cup Stadium. */
 export const PITCH = { latitude: 37.568256, longitude: 126.89724 };
-
-import { MINUTE } from '../../../../tests/support/clock';
 
 export { MINUTE };
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The one test command (the README's, and what .ci/run runs): on a fresh machine of this kind it
+# does all the set-up, then runs every test.
+#   1. PostgreSQL on 127.0.0.1:5432 (the machine's own cluster), started if it is down;
+#   2. Debian's chromium (the playground test) and nginx-light (the load-balancer test), if missing;
+#   3. the npm packages;
+#   4. npm test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+  echo "PostgreSQL is down; starting it"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+  for _ in $(seq 1 60); do
+    pg_isready -h 127.0.0.1 -p 5432 -q && break
+    sleep 1
+  done
+  pg_isready -h 127.0.0.1 -p 5432
+fi
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+npm install --no-audit --no-fund
+npm test

@@ -1,0 +1,3 @@
+import { dropTemplates } from './databases';
+
+export default dropTemplates;
