@@ -86,7 +86,8 @@ describe('settlement across real server processes on one PostgreSQL database', (
     // No sweep: each instance's job at endsAt is what races.
     const a = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
     const token = await adminToken(a);
-    const eventId = await eventEndingSoon(a, token, 5_000);
+    // b must start, and schedule the event, before it ends: 8 s leaves room on a loaded machine.
+    const eventId = await eventEndingSoon(a, token, 8_000);
     const b = await start({ SETTLEMENT_SWEEP_SECONDS: '3600' });
     expect(b.output()).toContain(`"eventId":"${eventId}"`);
     expect(b.output()).toMatch(/settlement scheduled/);
