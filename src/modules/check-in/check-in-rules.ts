@@ -1,5 +1,6 @@
 import type { CheckInPolicy } from '../../config/config';
-import type { AttendanceStatus, CheckInOutcome } from '../../generated/prisma/client';
+import type { CheckInOutcome } from '../../generated/prisma/client';
+import { AttendanceStatus } from '../../generated/prisma/enums';
 import { haversineMeters, type Coordinates } from '../../geo/haversine';
 
 /** The check-in rules of api-rules.md ("Check-in"), decided without touching the database. */
@@ -23,6 +24,12 @@ export class CheckInWindow {
     return now.getTime() < this.opensAt.getTime() ? 'NOT_OPEN' : 'OPEN';
   }
 }
+
+/** A participant with one of these attendances is checked in already. */
+const CHECKED_IN: readonly AttendanceStatus[] = ['ATTENDED', 'LATE'];
+
+/** The attendances a check-in may move from: any but checked in. */
+export const CHECK_IN_FROM: AttendanceStatus[] = Object.values(AttendanceStatus).filter((status) => !CHECKED_IN.includes(status));
 
 /** LATE from `lateAfterMinutes` after the start, inclusive; ATTENDED before. */
 export function attendanceOnArrival(startsAt: Date, now: Date, policy: CheckInPolicy): 'ATTENDED' | 'LATE' {
@@ -56,7 +63,7 @@ export function decideCheckIn(attempt: CheckInAttempt, policy: CheckInPolicy): C
   const window = CheckInWindow.of(attempt.event, policy).stateAt(attempt.at);
   if (window === 'CLOSED') return decide('CHECK_IN_CLOSED');
   if (window === 'NOT_OPEN') return decide('CHECK_IN_NOT_OPEN');
-  if (attempt.attendance === 'ATTENDED' || attempt.attendance === 'LATE') return decide('ALREADY_CHECKED_IN');
+  if (CHECKED_IN.includes(attempt.attendance)) return decide('ALREADY_CHECKED_IN');
   if (attempt.accuracyMeters !== null && attempt.accuracyMeters > policy.maxAccuracyMeters) return decide('LOCATION_TOO_INACCURATE');
   if (distanceMeters > policy.radiusMeters) return decide('OUT_OF_RANGE');
   return decide(attendanceOnArrival(attempt.event.startsAt, attempt.at, policy));

@@ -6,7 +6,7 @@ import type { CheckInOutcome, Participation } from '../../generated/prisma/clien
 import { validCoordinates } from '../../geo/coordinates';
 import type { Coordinates } from '../../geo/haversine';
 import type { ParticipationService } from '../participations/participation.service';
-import { decideCheckIn, type CheckInDecision } from './check-in-rules';
+import { CHECK_IN_FROM, decideCheckIn, type CheckInDecision } from './check-in-rules';
 
 function refusal(outcome: Exclude<CheckInOutcome, 'ATTENDED' | 'LATE'>, decision: CheckInDecision, policy: CheckInPolicy) {
   switch (outcome) {
@@ -46,14 +46,14 @@ export class CheckInService {
     const event = await this.prisma.event.findUnique({ where: { id: eventId } });
     if (!event) throw notFound('event');
     const participation = await this.prisma.participation.findUnique({
-      where: { eventId_memberId: { eventId, memberId: memberId } },
+      where: { eventId_memberId: { eventId, memberId } },
     });
     const at = this.clock.now();
     let decision = decideCheckIn(
       { event, attendance: participation?.attendance ?? null, at, position, accuracyMeters },
       this.policy,
     );
-    const attempt = { eventId, memberId: memberId, ...position, accuracyMeters, attemptedAt: at };
+    const attempt = { eventId, memberId, ...position, accuracyMeters, attemptedAt: at };
 
     if (participation && (decision.outcome === 'ATTENDED' || decision.outcome === 'LATE')) {
       const status = decision.outcome;
@@ -61,7 +61,7 @@ export class CheckInService {
         // Conditional: of racing check-ins, the first to commit wins; the rest match no row.
         const count = await this.participations.changeAttendance(
           tx,
-          { eventId, memberId, from: ['PENDING', 'ABSENT', 'EXCUSED'] },
+          { eventId, memberId, from: CHECK_IN_FROM },
           { attendance: status, checkedInAt: at, checkInDistanceMeters: decision.distanceMeters },
         );
         if (count === 0) return null;
