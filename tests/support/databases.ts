@@ -88,15 +88,15 @@ export async function createTestDatabase(kind: DatabaseKind, { empty = false } =
   };
 }
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 
 /** The built `npm run db:migrate` (npm test builds first) on the database `env` names. */
 const migrate = (env: Record<string, string>) =>
-  run(process.execPath, [path.resolve(__dirname, '../../dist/cli/migrate.js')], { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env } });
+  execFileAsync(process.execPath, [path.resolve(__dirname, '../../dist/cli/migrate.js')], { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env } });
 
 /** A new PGlite data directory: what its initdb makes, before any migration. */
 const initdb = (dataDir: string) =>
-  run(process.execPath, [
+  execFileAsync(process.execPath, [
     '--input-type=module',
     '-e',
     `import { PGlite } from '@electric-sql/pglite'; const db = new PGlite(${JSON.stringify(path.join(dataDir, 'pglite'))}); await db.waitReady; await db.close();`,
