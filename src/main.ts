@@ -1,9 +1,14 @@
 import { setFlagsFromString } from 'node:v8';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
+import { DatabaseUnreachableError } from './db/database';
 import { MigrationError } from './db/migrate';
+import { fdDestination } from './logging/logger';
 
-/** `npm start`: the only place that reads process.env. */
+/**
+ * `npm start`: the only place that reads process.env. Its own lines go through the log's
+ * destination too, so a closed stdout can neither crash it (EPIPE) nor hold it at exit.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   if (config.databaseUrl) {
@@ -31,13 +36,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutDown);
   // Only now: a supervisor may signal as soon as it reads this line, and the handlers must be there.
   const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
-  process.stdout.write(`pitchside is ready at ${app.url} (${where})\n`);
+  fdDestination(1).write(`pitchside is ready at ${app.url} (${where})\n`);
 }
 
 main().catch((error) => {
   // Problems an operator fixes (settings, migrations) read best as one message; anything else keeps its stack.
-  const expected = error instanceof ConfigError || error instanceof MigrationError;
+  const expected = error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseUnreachableError;
   const message = expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`pitchside could not start: ${message}\n`);
+  fdDestination(2).write(`pitchside could not start: ${message}\n`);
   process.exit(1);
 });

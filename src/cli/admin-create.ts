@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../config/config';
-import { migrateDatabase, openDatabase } from '../db/database';
+import { DatabaseUnreachableError, migrateDatabase, openDatabase } from '../db/database';
 import { MigrationError } from '../db/migrate';
 import type { Gender } from '../generated/prisma/client';
 import { createLogger } from '../logging/logger';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof MigrationError;
+  const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseUnreachableError;
   process.stderr.write(`${expected ? error.message : (error?.stack ?? error)}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config/config';
-import { migrateDatabase, openDatabase } from '../db/database';
+import { DatabaseUnreachableError, migrateDatabase, openDatabase } from '../db/database';
 import { MigrationError } from '../db/migrate';
 import { createLogger } from '../logging/logger';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  const expected = error instanceof ConfigError || error instanceof MigrationError;
+  const expected = error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseUnreachableError;
   process.stderr.write(`Migration failed: ${expected ? error.message : (error?.stack ?? error)}\n`);
   process.exit(1);
 });

@@ -15,6 +15,8 @@ export interface Config {
   /** PostgreSQL connection string; undefined means the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** How long start-up waits for PostgreSQL to accept connections before it gives up. */
+  databaseConnectTimeoutSeconds: number;
   dataDir: string;
   /** Undefined outside production: a generated secret is kept in `dataDir` instead. */
   jwtSecret: string | undefined;
@@ -41,6 +43,8 @@ export interface Config {
   executionTimeoutMs: number;
   /** GraphQL executions at once; more wait their turn (within EXECUTION_TIMEOUT_MS). */
   graphqlMaxConcurrency: number;
+  /** Login attempts, rate-limit windows and check-in attempts older than this many days are deleted. */
+  retentionDays: number;
 }
 
 export type GeocoderSettings =
@@ -246,6 +250,7 @@ export function loadConfig(env: Env): Config {
     port: read.integer('PORT', 4000, 0, 65535),
     databaseUrl,
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 100),
+    databaseConnectTimeoutSeconds: read.integer('DATABASE_CONNECT_TIMEOUT_SECONDS', 60, 0, 3600),
     dataDir: read.string('DATA_DIR', './data'),
     jwtSecret,
     jwtTtlSeconds: read.durationSeconds('JWT_TTL', '12h'),
@@ -262,6 +267,7 @@ export function loadConfig(env: Env): Config {
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     executionTimeoutMs: read.integer('EXECUTION_TIMEOUT_MS', 15_000, 1, 600_000),
     graphqlMaxConcurrency: read.integer('GRAPHQL_MAX_CONCURRENCY', 32, 1, 10_000),
+    retentionDays: read.integer('RETENTION_DAYS', 90, 1, 36_500),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

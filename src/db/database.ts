@@ -9,6 +9,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging/logger';
 import { lockDataDir } from './embedded-lock';
 import { migrate } from './migrate';
+import { isDatabaseUnreachable, reasonOf } from './unreachable';
 import type { SqlSession } from './sql-session';
 
 export type { PrismaClient };
@@ -38,9 +39,51 @@ export interface Database {
  * compiled to WASM, in-process) persisted in DATA_DIR. Same migrations and SQL for both.
  */
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
-  return config.databaseUrl
-    ? openPostgres(config.databaseUrl, config.databasePoolSize, logger)
-    : openEmbedded(config.dataDir, logger);
+  if (!config.databaseUrl) return openEmbedded(config.dataDir, logger);
+  const database = openPostgres(config.databaseUrl, config.databasePoolSize, logger);
+  try {
+    await waitForPostgres(database, config.databaseUrl, config.databaseConnectTimeoutSeconds, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** PostgreSQL could not be reached at start-up: main.ts prints this as one line, with no stack. */
+export class DatabaseUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+const CONNECT_RETRY_MS = 1_000;
+
+/**
+ * Start-up's wait for PostgreSQL (it may start after us, as in Compose): one attempt a second, one
+ * log line each, for up to `timeoutSeconds`. A refusal that waiting will not cure (a wrong password,
+ * a missing database) ends it at once.
+ */
+async function waitForPostgres(database: Database, connectionString: string, timeoutSeconds: number, logger: Logger) {
+  const { host, port } = new pg.Client({ connectionString });
+  const where = `${host}:${port}`;
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await database.read('SELECT 1', []);
+      if (attempt > 1) logger.info({ host, port, attempt }, `PostgreSQL at ${where} is reachable`);
+      return;
+    } catch (error) {
+      const reason = reasonOf(error);
+      if (!isDatabaseUnreachable(error)) throw new DatabaseUnreachableError(`PostgreSQL at ${where} refused the connection: ${reason}`);
+      if (Date.now() + CONNECT_RETRY_MS > deadline) {
+        throw new DatabaseUnreachableError(`cannot reach PostgreSQL at ${where} after ${attempt} attempts in ${timeoutSeconds} s: ${reason}`);
+      }
+      logger.warn({ host, port, attempt, reason }, `waiting for PostgreSQL at ${where}`);
+      await new Promise((resolve) => setTimeout(resolve, CONNECT_RETRY_MS));
+    }
+  }
 }
 
 /** A Prisma client that counts, and at debug level logs, every statement it sends. */
@@ -77,9 +120,10 @@ function statementNameOf(sql: string): string {
 }
 
 function openPostgres(connectionString: string, poolSize: number, logger: Logger): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // A connection that cannot be made in 5 s fails (DATABASE_UNAVAILABLE) rather than hanging the request.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client's error (a restarted database) must not crash the process; the pool replaces it.
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  pool.on('error', (error) => logger.warn({ reason: reasonOf(error) }, 'idle database connection failed'));
   // Named statements are prepared once per connection and reused: less parsing and planning in PostgreSQL.
   const statementNameGenerator = (query: { sql: string }) => statementNameOf(query.sql);
   const { prisma, stats } = countingClient(new PrismaPg(pool, { statementNameGenerator }), logger);

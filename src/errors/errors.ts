@@ -27,6 +27,8 @@ export const ErrorCode = {
   ALREADY_PAID: 'ALREADY_PAID',
   PAYMENT_NOT_REQUESTED: 'PAYMENT_NOT_REQUESTED',
   ALREADY_REVOKED: 'ALREADY_REVOKED',
+  /** The database cannot be reached right now; HTTP 503 with Retry-After (api-rules.md). */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** Not in the contract: the request ran past the server's execution timeout. */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -89,3 +91,11 @@ export const notFound = (what: 'member' | 'event' | 'participation' | 'penalty')
 
 /** The caller has no place in the event they act on (check-in, dues). */
 export const notAParticipant = () => new DomainError(ErrorCode.NOT_A_PARTICIPANT, 'You are not playing in this event.');
+
+/** What a client is told to wait before trying again while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export const databaseUnavailable = () =>
+  new DomainError(ErrorCode.DATABASE_UNAVAILABLE, 'The database cannot be reached right now. Try again shortly.', {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });

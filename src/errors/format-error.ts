@@ -1,9 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLErrorExtensions, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnreachable, reasonOf } from '../db/unreachable';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
-import { DomainError, ErrorCode, isClientFacingCode } from './errors';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, DomainError, ErrorCode, isClientFacingCode } from './errors';
 
 const INTERNAL_MESSAGE = 'Internal server error. Quote the request id when you report it.';
 
@@ -17,9 +18,27 @@ export function extensionsOf(error: DomainError): Record<string, unknown> {
   return { ...error.details, ...(error.field === undefined ? {} : { field: error.field }), code: error.code };
 }
 
+/** The HTTP answer's status and headers where a code decides them, as Apollo reads `extensions.http`. */
+export function httpOf(code: string): { status: number; headers: HeaderMap } | undefined {
+  if (code !== ErrorCode.DATABASE_UNAVAILABLE) return undefined;
+  return { status: 503, headers: new HeaderMap([['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)]]) };
+}
+
 /** The one translation of a domain error into a GraphQL error, for errors raised outside execution. */
 export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: extensionsOf(error) });
+  const http = httpOf(error.code);
+  // Apollo reads `extensions.http` (status, and headers as its own HeaderMap) and strips it from the answer.
+  const extensions = { ...extensionsOf(error), ...(http ? { http } : {}) } as unknown as GraphQLErrorExtensions;
+  return new GraphQLError(error.message, { extensions });
+}
+
+/**
+ * A fault the client can act on, or null: a domain error as it is, or an unreachable database
+ * (whatever driver or Prisma error said so) as DATABASE_UNAVAILABLE.
+ */
+export function asDomainError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  return isDatabaseUnreachable(error) ? databaseUnavailable() : null;
 }
 
 /** Whether the client may see this error as it is: a domain error, or one about the request document. */
@@ -40,8 +59,8 @@ const isMasked = (formatted: GraphQLFormattedError) =>
  */
 export function createErrorMasking(logger: Logger) {
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
+    const original = asDomainError(unwrapResolverError(error));
+    if (original) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: extensionsOf(original) };
     }
     if (isMasked(formatted)) return { message: formatted.message, extensions: formatted.extensions };
@@ -57,16 +76,26 @@ export function createErrorMasking(logger: Logger) {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            if (!isClientFacing(error)) {
-              logger.error({ err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path }, 'unexpected error');
+            const original = unwrapResolverError(error);
+            if (isDatabaseUnreachable(original)) {
+              // Expected while the database is down, and said by /readyz: a line, not a stack per request.
+              logger.warn({ requestId: contextValue.requestId, reason: reasonOf(original) }, 'database unreachable');
+            } else if (!isClientFacing(error)) {
+              logger.error({ err: original, requestId: contextValue.requestId, path: error.path }, 'unexpected error');
             }
           }
         },
         async willSendResponse({ response, contextValue }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           for (const error of errors ?? []) {
-            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+            const code = String(error.extensions?.code);
+            if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+            const http = httpOf(code);
+            if (http) {
+              response.http.status = http.status;
+              for (const [name, value] of http.headers) response.http.headers.set(name, value);
             }
           }
         },

@@ -2,8 +2,9 @@ import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { GraphQLContext } from '../graphql/context';
-import { DomainError, ErrorCode } from '../errors/errors';
-import { maskedError, toGraphQLError } from '../errors/format-error';
+import { reasonOf } from '../db/unreachable';
+import { ErrorCode } from '../errors/errors';
+import { asDomainError, maskedError, toGraphQLError } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import { documentTooLarge } from '../graphql/query-limits';
 import type { ConcurrencyLimit } from './concurrency-limit';
@@ -25,7 +26,9 @@ function pathOfNulCharacter(value: unknown, path: string[] = []): string[] | nul
 
 /** A context that could not be built (the database is down) is logged here: no plugin sees it. */
 function contextFailure(error: unknown, requestId: string, logger: Logger): unknown {
-  if (error instanceof DomainError) return toGraphQLError(error);
+  const known = asDomainError(error);
+  if (known?.code === ErrorCode.DATABASE_UNAVAILABLE) logger.warn({ requestId, reason: reasonOf(error) }, 'database unreachable');
+  if (known) return toGraphQLError(known);
   logger.error({ err: error, requestId }, 'unexpected error');
   return maskedError(requestId);
 }

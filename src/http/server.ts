@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isDatabaseUnreachable, reasonOf } from '../db/unreachable';
+import { databaseUnavailable } from '../errors/errors';
+import { httpOf } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../observability/metrics';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * How much of a too-large body is read and thrown away so that the connection stays usable for the
+ * client's next request; past it, the answer closes the connection instead.
+ */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Answer with `Connection: close`: the request's body was left unread. */
+    readonly closeConnection = false,
   ) {
     super(message);
   }
@@ -24,15 +34,28 @@ export interface Route {
   handle(request: IncomingMessage, response: ServerResponse, context: { requestId: string; params: string[] }): Promise<void> | void;
 }
 
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large.');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The whole body, up to MAX_BODY_BYTES. A larger one is refused (413) once it has been read to its
+ * end and dropped, so that a kept-alive connection is left clean for the next request; one larger
+ * still is refused at once, and that answer closes the connection.
+ */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const tooLarge = 'Request body too large.';
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > MAX_DRAINED_BYTES) {
+        request.off('data', onData);
+        reject(new HttpError(413, tooLarge, true));
+      }
+    };
+    request.on('data', onData);
+    request.once('end', () => (size > MAX_BODY_BYTES ? reject(new HttpError(413, tooLarge)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    request.once('error', reject);
+  });
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -41,8 +64,8 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(JSON.stringify(body));
 }
 
-function sendError(response: ServerResponse, status: number, message: string): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+function sendError(response: ServerResponse, status: number, message: string, code = 'BAD_REQUEST'): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
 }
 
 /** A request id from the load balancer is kept when it looks like one; otherwise a new one. */
@@ -87,7 +110,17 @@ export function createRequestHandler(routes: Route[], logger: Logger, metrics: M
         }
         await route.handle(request, response, { requestId, params: match(route, method, url.pathname)! });
       } catch (error) {
-        if (error instanceof HttpError) return sendError(response, error.status, error.message);
+        if (error instanceof HttpError) {
+          if (error.closeConnection) response.setHeader('connection', 'close');
+          return sendError(response, error.status, error.message);
+        }
+        if (isDatabaseUnreachable(error) && !response.headersSent) {
+          logger.warn({ requestId, reason: reasonOf(error) }, 'database unreachable');
+          const { message, code } = databaseUnavailable();
+          const { status, headers } = httpOf(code)!;
+          for (const [name, value] of headers) response.setHeader(name, value);
+          return sendError(response, status, message, code);
+        }
         logger.error({ err: error, requestId }, 'request failed');
         if (!response.headersSent) sendError(response, 500, 'Internal server error.');
         else response.destroy();

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from './server-process';
+
+const execFileAsync = promisify(execFile);
+
+/** Debian keeps the server's programs out of PATH, under one directory per major version. */
+function postgresBin(program: string): string {
+  const root = '/usr/lib/postgresql';
+  const [newest] = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+  return path.join(root, newest, 'bin', program);
+}
+
+/** initdb and postgres refuse to run as root: as root, they run as the postgres user. */
+function asServerUser(program: string, args: string[]) {
+  const binary = postgresBin(program);
+  return process.getuid?.() === 0 ? execFileAsync('runuser', ['-u', 'postgres', '--', binary, ...args]) : execFileAsync(binary, args);
+}
+
+export interface OwnPostgres {
+  host: string;
+  port: number;
+  url(database?: string): string;
+  /** `pg_ctl stop -m immediate`: the server dies as in a crash, connections cut. */
+  kill(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops it (if running) and removes its data directory. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL server of the test's own: `initdb` into a temporary directory, on a free port, so a
+ * test can stop and kill it without touching the shared server on 5432.
+ */
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pitchside-own-pg-'));
+  if (process.getuid?.() === 0) {
+    const { stdout } = await execFileAsync('id', ['-u', 'postgres']);
+    const { stdout: group } = await execFileAsync('id', ['-g', 'postgres']);
+    chownSync(dir, Number(stdout.trim()), Number(group.trim()));
+  }
+  const dataDir = path.join(dir, 'data');
+  const port = await freePort();
+  await asServerUser('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+  // fsync=off: a killed server loses nothing the operating system has (only a machine crash would).
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const pgCtl = (...args: string[]) => asServerUser('pg_ctl', ['-D', dataDir, ...args]);
+  let running = false;
+  const own: OwnPostgres = {
+    host: '127.0.0.1',
+    port,
+    url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    async start() {
+      await pgCtl('-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start');
+      running = true;
+    },
+    async kill() {
+      await pgCtl('-m', 'immediate', 'stop');
+      running = false;
+    },
+    async destroy() {
+      if (running) await own.kill().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await own.start();
+  return own;
+}
