@@ -19,7 +19,7 @@ import { ensureBootstrapAdmin } from './modules/members/bootstrap-admin';
 import type { SettlementScheduler } from './modules/settlement/settlement-scheduler';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics-plugin';
 import { createMetrics } from './observability/metrics';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -31,6 +31,7 @@ export interface RunningApp {
   port: number;
   database: Database;
   scheduler: SettlementScheduler;
+  services: Services;
   logger: Logger;
   /** Graceful: stop accepting, finish in-flight requests (bounded), close the database. */
   stop(): Promise<void>;
@@ -47,7 +48,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     const graphqlAdmission = new ConcurrencyLimit(config.graphqlMaxConcurrency);
     const metrics = createMetrics(graphqlAdmission);
     const services = createServices({ config, clock, logger, database, metrics });
-    const { scheduler, notifier } = services;
+    const { scheduler } = services;
     await ensureBootstrapAdmin(config.bootstrapAdmin, services.members, logger);
 
     const schema = await buildGraphQLSchema(config.timeZone, services);
@@ -73,8 +74,9 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       ],
     });
     await apollo.start();
-    // Catch-up before the port opens: what ended while no server ran is settled first.
-    await scheduler.start();
+    // Before the port opens: settlement's catch-up settles what ended while no server ran.
+    const jobs = appModules.flatMap((module) => module.jobs?.(services) ?? []);
+    for (const job of jobs) await job.start();
 
     let stopping: Promise<void> | undefined;
     const routes = [
@@ -101,12 +103,12 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       port: http.port,
       database,
       scheduler,
+      services,
       logger,
       stop() {
         stopping ??= (async () => {
           await http.close(config.shutdownTimeoutMs);
-          await scheduler.stop();
-          notifier?.stop();
+          for (const job of [...jobs].reverse()) await job.stop();
           await apollo.stop();
           await database.close();
           logger.info('pitchside stopped');

@@ -13,10 +13,12 @@ import { CheckInService } from './modules/check-in/check-in.service';
 import { DuesService } from './modules/dues/dues.service';
 import { EventService } from './modules/events/event.service';
 import { MemberService } from './modules/members/member.service';
+import { OutboxService } from './modules/notifications/outbox.service';
+import { WebhookDispatcher } from './modules/notifications/webhook-dispatcher';
 import { ParticipationService } from './modules/participations/participation.service';
 import { PenaltyService } from './modules/penalties/penalty.service';
 import { ReportService } from './modules/reports/report.service';
-import { SettlementNotifier } from './modules/settlement/settlement-notifier';
+import { RetentionSweep } from './modules/retention/retention-sweep';
 import { SettlementScheduler } from './modules/settlement/settlement-scheduler';
 import { SettlementService } from './modules/settlement/settlement.service';
 import type { Metrics } from './observability/metrics';
@@ -51,10 +53,25 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
   const penalties = new PenaltyService(prisma, config.penalties, clock, metrics);
   const participations = new ParticipationService(prisma, penalties, clock);
   const dues = new DuesService(prisma, participations, penalties, clock);
+  const outbox = new OutboxService(prisma);
+  metrics.observeNotices(() => outbox.countByState());
   const { webhookUrl } = config.settlement;
-  const notifier = webhookUrl ? new SettlementNotifier({ ...config.settlement, webhookUrl }, config.timeZone, logger) : undefined;
-  const settlement = new SettlementService(prisma, participations, penalties, clock, logger, notifier, metrics);
+  // Without a webhook no notice is written: there would be nobody to deliver it to.
+  const notices = webhookUrl ? new WebhookDispatcher(outbox, { ...config.settlement, webhookUrl }, logger, metrics) : undefined;
+  const settlement = new SettlementService(prisma, participations, penalties, clock, logger, notices, metrics, config.timeZone);
   const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
+  const checkIns = new CheckInService(prisma, participations, config.checkIn, clock);
+  const retention = new RetentionSweep(
+    {
+      login_attempts: (cutoff) => auth.forgetLoginAttemptsBefore(cutoff),
+      rate_limit_windows: (cutoff) => auth.forgetRateLimitWindowsBefore(cutoff),
+      check_in_attempts: (cutoff) => checkIns.forgetAttemptsBefore(cutoff),
+      outbox_messages: (cutoff) => outbox.forgetDeliveredBefore(cutoff),
+    },
+    config.retentionDays,
+    clock,
+    logger,
+  );
   return {
     tokens,
     members,
@@ -62,13 +79,15 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     penalties,
     participations,
     dues,
-    notifier,
+    outbox,
+    notices,
     settlement,
     scheduler,
     events: new EventService(prisma, read, createGeocoder(config.geocoder, metrics), dues, penalties, logger, scheduler),
-    checkIns: new CheckInService(prisma, participations, config.checkIn, clock),
+    checkIns,
     reports: new ReportService(prisma),
     calendars: new CalendarService(prisma, members, config.publicUrl, clock),
+    retention,
   };
 }
 

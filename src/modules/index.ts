@@ -8,14 +8,16 @@ import { duesModule } from './dues/dues.module';
 import { eventsModule } from './events/events.module';
 import type { LoaderScope, ModuleManifest } from './manifest';
 import { membersModule } from './members/members.module';
+import { notificationsModule } from './notifications/notifications.module';
 import { participationsModule } from './participations/participations.module';
 import { penaltiesModule } from './penalties/penalties.module';
 import { reportsModule } from './reports/reports.module';
+import { retentionModule } from './retention/retention.module';
 import { settlementModule } from './settlement/settlement.module';
 
 /**
- * Every module of the app, the one list the schema, the request loaders and the HTTP routes are
- * read from. Adding a module is one line here. Loaders are made in this order, so a module may use
+ * Every module of the app, the one list the schema, the request loaders, the HTTP routes and the
+ * background jobs are read from (jobs start in this order and stop in reverse). Adding a module is one line here. Loaders are made in this order, so a module may use
  * the loaders of those before it.
  */
 export const appModules = [
@@ -26,9 +28,11 @@ export const appModules = [
   checkInModule,
   duesModule,
   penaltiesModule,
+  notificationsModule,
   settlementModule,
   reportsModule,
   calendarModule,
+  retentionModule,
 ] as const;
 
 type LoadersOf<M> = M extends ModuleManifest<infer L> ? L : never;

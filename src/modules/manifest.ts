@@ -26,15 +26,24 @@ export function resolver<T extends object>(type: ResolverClass<T>, create: (serv
   return { type, create };
 }
 
+/** Work a module runs in the background: started before the port opens, stopped after it closes. */
+export interface BackgroundJob {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * What a domain adds to the app, declared in one place: its resolvers, its per-request loaders
- * (annotate their return type: the Loaders type is read from these) and any HTTP routes.
+ * (annotate their return type: the Loaders type is read from these), any HTTP routes and any
+ * background jobs.
  */
 export interface ModuleManifest<L extends object = object> {
   name: string;
   resolvers: ResolverBinding[];
   loaders?: (scope: LoaderScope) => L;
   routes?: (services: Services) => Route[];
+  jobs?: (services: Services) => BackgroundJob[];
 }
 
 export function defineModule<L extends object = object>(manifest: ModuleManifest<L>): ModuleManifest<L> {

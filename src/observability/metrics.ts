@@ -8,8 +8,30 @@ import type { ConcurrencyLimit } from '../http/concurrency-limit';
 export function createMetrics(graphqlAdmission: ConcurrencyLimit) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  let noticeCounts: (() => Promise<Record<string, number>>) | undefined;
   return {
     registry,
+    /** Where the webhook_notices gauge reads its counts at each scrape: the outbox, shared by every instance. */
+    observeNotices(count: () => Promise<Record<string, number>>) {
+      noticeCounts = count;
+    },
+    webhookNotices: new Gauge({
+      name: 'webhook_notices',
+      help: 'Club webhook notices in the outbox, all instances together: pending, or failed (out of attempts, kept)',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      async collect() {
+        // While the database is unreachable the last counts stand; /readyz says why.
+        const counts = await noticeCounts?.().catch(() => undefined);
+        for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
+      },
+    }),
+    webhookDeliveries: new Counter({
+      name: 'webhook_deliveries_total',
+      help: 'Club webhook delivery attempts by this instance, by kind and outcome (delivered, retry, failed)',
+      labelNames: ['kind', 'outcome'] as const,
+      registers: [registry],
+    }),
     httpRequestDuration: new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP requests by method, route and status',

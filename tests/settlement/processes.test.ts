@@ -1,9 +1,11 @@
+import type { ServerResponse } from 'node:http';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf, graphqlRequest } from '../support/graphql-client';
-import { AddParticipantsDocument, CreateEventDocument, LoginDocument, SignUpDocument } from '../support/operations.generated';
+import { AddParticipantsDocument, CreateEventDocument, LoginDocument, SettleEventDocument, SignUpDocument } from '../support/operations.generated';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { waitFor } from '../support/wait';
+import { startReceiver } from '../support/webhook-receiver';
 import { uniqueLoginId } from '../members/member-fixtures';
 import { PITCH } from '../events/event-fixtures';
 
@@ -126,5 +128,33 @@ describe('settlement across real server processes on one PostgreSQL database', (
     const state = await waitForSettlement(eventId);
     expect(state.penalties).toHaveLength(2);
     expect(b.output()).toMatch(new RegExp(`"eventId":"${eventId}","trigger":"sweep"`));
+  });
+
+  it('delivers after a restart the webhook notice of a settlement whose instance was killed (SIGKILL) while delivering it', async () => {
+    let answer: (response: ServerResponse) => void = () => undefined;
+    const receiver = await startReceiver((_attempt, response) => answer(response));
+    try {
+      const env = { SETTLEMENT_SWEEP_SECONDS: '3600', SETTLEMENT_WEBHOOK_URL: receiver.url, SETTLEMENT_WEBHOOK_TIMEOUT_MS: '1000' };
+      const a = await start(env);
+      const token = await adminToken(a);
+      const eventId = await eventEndingSoon(a, token, 60 * 60_000);
+      dataOf(await graphqlRequest(a.url, SettleEventDocument, { id: eventId }, { token }));
+      // The receiver holds the first attempt: the instance dies in the middle of delivering it.
+      await waitFor(async () => receiver.received.length === 1);
+      a.child.kill('SIGKILL');
+      await a.exited;
+      running.splice(running.indexOf(a), 1);
+      const noticeOf = async () =>
+        (await sql.query('SELECT attempts, delivered_at FROM outbox_messages WHERE idempotency_key = $1', [`settlement:${eventId}`])).rows[0];
+      expect(await noticeOf()).toMatchObject({ attempts: 1, delivered_at: null });
+
+      answer = (response) => response.writeHead(200).end();
+      await start(env);
+      await waitFor(async () => (await noticeOf()).delivered_at !== null, 30_000);
+      expect(receiver.received.map((r) => r.idempotencyKey)).toEqual([`settlement:${eventId}`, `settlement:${eventId}`]);
+      expect(receiver.received[1].body).toEqual(receiver.received[0].body);
+    } finally {
+      await receiver.close();
+    }
   });
 });

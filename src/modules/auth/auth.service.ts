@@ -30,6 +30,16 @@ export class AuthService {
     private readonly signupCode: string | undefined,
   ) {}
 
+  /** Retention: login attempts from before `cutoff`. */
+  forgetLoginAttemptsBefore(cutoff: Date): Promise<number> {
+    return this.throttle.forgetBefore(cutoff);
+  }
+
+  /** Retention: rate-limit windows that began before `cutoff`. */
+  forgetRateLimitWindowsBefore(cutoff: Date): Promise<number> {
+    return this.rateLimiter.forgetBefore(cutoff);
+  }
+
   /** Fields first, then the join code, then the insert: only a member with the code learns whether an id is taken. */
   async signUp(input: SignUpFields & { joinCode?: string | null }, clientAddress: string): Promise<Session> {
     await this.rateLimiter.hit(clientAddress);

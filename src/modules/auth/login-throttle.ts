@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
+import { deleteOlderThan } from '../../db/delete-older-than';
 import { ErrorCode, DomainError } from '../../errors/errors';
 
 export interface LoginThrottlePolicy {
@@ -20,6 +21,11 @@ export class LoginThrottle {
     private readonly policy: LoginThrottlePolicy,
     private readonly clock: Clock,
   ) {}
+
+  /** Retention: forgets attempts made before `cutoff`. */
+  forgetBefore(cutoff: Date): Promise<number> {
+    return deleteOlderThan(this.prisma, 'login_attempts', 'attempted_at', cutoff);
+  }
 
   /** Records the attempt; throws TOO_MANY_ATTEMPTS with the seconds until the window lets it in. */
   async begin(loginId: string, clientAddress: string): Promise<string> {

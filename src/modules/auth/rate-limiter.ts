@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
+import { deleteOlderThan } from '../../db/delete-older-than';
 import { ErrorCode, DomainError } from '../../errors/errors';
 
 const WINDOW_MS = 60_000;
@@ -15,6 +16,11 @@ export class AuthRateLimiter {
     private readonly limitPerMinute: number,
     private readonly clock: Clock,
   ) {}
+
+  /** Retention: forgets windows that began before `cutoff`. */
+  forgetBefore(cutoff: Date): Promise<number> {
+    return deleteOlderThan(this.prisma, 'rate_limit_windows', 'window_start', cutoff);
+  }
 
   async hit(clientAddress: string): Promise<void> {
     if (this.limitPerMinute === 0) return;

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock/clock';
 import type { CheckInPolicy } from '../../config/config';
 import type { PrismaClient } from '../../db/database';
+import { deleteOlderThan } from '../../db/delete-older-than';
 import { ErrorCode, DomainError, badUserInput, notAParticipant, notFound } from '../../errors/errors';
 import type { CheckInOutcome, Participation } from '../../generated/prisma/client';
 import { validCoordinates } from '../../geo/coordinates';
@@ -38,6 +39,11 @@ export class CheckInService {
     private readonly policy: CheckInPolicy,
     private readonly clock: Clock,
   ) {}
+
+  /** Retention: forgets check-in attempts made before `cutoff` (the participation keeps the outcome). */
+  forgetAttemptsBefore(cutoff: Date): Promise<number> {
+    return deleteOlderThan(this.prisma, 'check_in_attempts', 'attempted_at', cutoff);
+  }
 
   async checkIn(memberId: string, eventId: string, position: Coordinates, accuracyMeters: number | null): Promise<Participation> {
     validCoordinates(position);

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../db/database';
 import { notFound } from '../../errors/errors';
 import type { Event } from '../../generated/prisma/client';
 import type { Logger } from '../../logging/logger';
+import type { BackgroundJob } from '../manifest';
 import type { SettlementTriggers } from './settlement-triggers';
 import type { SettlementService } from './settlement.service';
 
@@ -18,7 +19,8 @@ export interface UpcomingSettlement {
  * job ran elsewhere or nowhere (an instance that died). Start-up first settles what ended while no
  * server ran (catch-up), then schedules the rest.
  */
-export class SettlementScheduler implements SettlementTriggers {
+export class SettlementScheduler implements SettlementTriggers, BackgroundJob {
+  readonly name = 'settlement';
   private readonly jobs = new Map<string, Job>();
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;

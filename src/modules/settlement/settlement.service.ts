@@ -6,7 +6,8 @@ import type { Metrics } from '../../observability/metrics';
 import { claimForSettlement } from '../events/event.service';
 import type { ParticipationService } from '../participations/participation.service';
 import type { PenaltyService } from '../penalties/penalty.service';
-import type { SettlementNotifier, SettlementSummary } from './settlement-notifier';
+import type { WebhookNotices } from '../notifications/webhook-dispatcher';
+import { settlementNotice } from './settlement-notice';
 
 export type SettlementTrigger = 'schedule' | 'sweep' | 'catch-up' | 'manual';
 
@@ -14,7 +15,8 @@ export type SettlementTrigger = 'schedule' | 'sweep' | 'catch-up' | 'manual';
  * Settles an event exactly once: claiming it (settled_at still null) and writing attendance and
  * penalties happen in one transaction, so a second claimant (another instance, the sweep, a
  * restart) finds it settled and does nothing. The partial unique index on active automatic
- * penalties is the last guard against doubles.
+ * penalties is the last guard against doubles. The club webhook's notice is written to the outbox
+ * in the same transaction: settled means notified, sooner or later, whatever crashes between.
  */
 export class SettlementService {
   constructor(
@@ -23,8 +25,9 @@ export class SettlementService {
     private readonly penalties: PenaltyService,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly notifier: SettlementNotifier | undefined,
+    private readonly notices: WebhookNotices | undefined,
     private readonly metrics: Metrics,
+    private readonly timeZone: string,
   ) {}
 
   /** Settles the event if nobody has; answers the event as it now is (null when it does not exist). */
@@ -35,6 +38,13 @@ export class SettlementService {
       if (!event) return null;
       await this.participations.changeAttendance(tx, { eventId, from: ['PENDING'] }, { attendance: 'ABSENT' });
       const penalties = await this.penalties.issueForSettledEvent(tx, event);
+      if (this.notices) {
+        const members = await tx.member.findMany({
+          where: { id: { in: [...new Set(penalties.map((p) => p.memberId))] } },
+          select: { id: true, loginId: true, name: true },
+        });
+        await this.notices.enqueue(tx, settlementNotice(event, penalties, members, this.timeZone));
+      }
       return { event, penalties };
     });
     if (!settled) {
@@ -47,11 +57,7 @@ export class SettlementService {
       'event settled',
     );
     this.metrics.settlements.inc({ trigger });
-    if (this.notifier) {
-      this.notify(this.notifier, settled.event, settled.penalties).catch((error) =>
-        this.logger.error({ err: error, eventId }, 'settlement webhook not sent'),
-      );
-    }
+    this.notices?.deliverSoon();
     return settled.event;
   }
 
@@ -77,22 +83,5 @@ export class SettlementService {
       }
     }
     return settled;
-  }
-
-  private async notify(
-    notifier: SettlementNotifier,
-    event: Event,
-    penalties: { memberId: string; reason: string; points: number }[],
-  ): Promise<void> {
-    const members = await this.prisma.member.findMany({
-      where: { id: { in: [...new Set(penalties.map((p) => p.memberId))] } },
-      select: { id: true, loginId: true, name: true },
-    });
-    const byId = new Map(members.map((member) => [member.id, member]));
-    const summary: SettlementSummary = {
-      event: { id: event.id, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, settledAt: event.settledAt! },
-      penalties: penalties.map((p) => ({ ...p, loginId: byId.get(p.memberId)?.loginId ?? '', name: byId.get(p.memberId)?.name ?? '' })),
-    };
-    notifier.notify(summary);
   }
 }

@@ -1,0 +1,95 @@
+import type { PrismaClient } from '../../db/database';
+import { deleteOlderThan } from '../../db/delete-older-than';
+import type { Prisma } from '../../generated/prisma/client';
+
+export interface Notice {
+  /** What it tells: "settlement" (and, later, "reminder"). */
+  kind: string;
+  /** Unique per notice; the receiver sees it as Idempotency-Key on every attempt. */
+  idempotencyKey: string;
+  payload: Prisma.InputJsonValue;
+}
+
+/** A notice claimed for one delivery attempt; `attempts` counts this one and identifies the claim. */
+export interface ClaimedNotice {
+  id: string;
+  kind: string;
+  idempotencyKey: string;
+  payload: unknown;
+  attempts: number;
+}
+
+/**
+ * The outbox: the one writer of outbox_messages. Times are the database's (now()), so that every
+ * instance agrees on when a claim lapses and when a retry is due.
+ */
+export class OutboxService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** In the caller's transaction: the notice exists exactly when what it tells has committed. */
+  async enqueue(tx: Prisma.TransactionClient, notice: Notice): Promise<void> {
+    await tx.outboxMessage.createMany({ data: [notice], skipDuplicates: true });
+  }
+
+  /**
+   * Claims up to `limit` notices that are due and not being delivered elsewhere, for `leaseMs`.
+   * SKIP LOCKED: instances claiming at once each get different notices.
+   */
+  claimDue(limit: number, leaseMs: number): Promise<ClaimedNotice[]> {
+    return this.prisma.$queryRaw<ClaimedNotice[]>`
+      UPDATE "outbox_messages"
+         SET "locked_until" = now() + ${leaseMs}::float8 * interval '1 millisecond', "attempts" = "attempts" + 1
+       WHERE "id" IN (
+             SELECT "id" FROM "outbox_messages"
+              WHERE "delivered_at" IS NULL AND "failed_at" IS NULL AND "next_attempt_at" <= now()
+                AND ("locked_until" IS NULL OR "locked_until" <= now())
+              ORDER BY "next_attempt_at"
+              LIMIT ${limit}::int
+                FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "kind", "idempotency_key" AS "idempotencyKey", "payload", "attempts"`;
+  }
+
+  /** Each outcome applies to the claim it answers only: a claim that lapsed and was taken over changes nothing. */
+  async delivered(notice: ClaimedNotice): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: notice.id, attempts: notice.attempts },
+      data: { deliveredAt: new Date(), lockedUntil: null, lastError: null },
+    });
+  }
+
+  async retryLater(notice: ClaimedNotice, delayMs: number, error: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE "outbox_messages"
+         SET "next_attempt_at" = now() + ${delayMs}::float8 * interval '1 millisecond', "locked_until" = NULL, "last_error" = ${error}
+       WHERE "id" = ${notice.id} AND "attempts" = ${notice.attempts}`;
+  }
+
+  async failed(notice: ClaimedNotice, error: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: notice.id, attempts: notice.attempts },
+      data: { failedAt: new Date(), lockedUntil: null, lastError: error },
+    });
+  }
+
+  /** Milliseconds until the next notice may be claimed (0: now); null when none waits. */
+  async msUntilNextDue(): Promise<number | null> {
+    const [{ ms }] = await this.prisma.$queryRaw<{ ms: number | null }[]>`
+      SELECT (EXTRACT(EPOCH FROM min(greatest("next_attempt_at", coalesce("locked_until", "next_attempt_at"))) - now()) * 1000)::float8 AS "ms"
+        FROM "outbox_messages" WHERE "delivered_at" IS NULL AND "failed_at" IS NULL`;
+    return ms === null ? null : Math.max(0, ms);
+  }
+
+  /** Notices waiting to be delivered, and those that ran out of attempts (they stay recorded). */
+  async countByState(): Promise<{ pending: number; failed: number }> {
+    const [counts] = await this.prisma.$queryRaw<{ pending: number; failed: number }[]>`
+      SELECT count(*) FILTER (WHERE "delivered_at" IS NULL AND "failed_at" IS NULL)::int AS "pending",
+             count(*) FILTER (WHERE "failed_at" IS NOT NULL)::int AS "failed"
+        FROM "outbox_messages"`;
+    return counts;
+  }
+
+  /** Retention: delivered notices from before `cutoff` go; failed ones stay for someone to look at. */
+  forgetDeliveredBefore(cutoff: Date): Promise<number> {
+    return deleteOlderThan(this.prisma, 'outbox_messages', 'delivered_at', cutoff);
+  }
+}
