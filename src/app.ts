@@ -108,7 +108,10 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       stop() {
         stopping ??= (async () => {
           await http.close(config.shutdownTimeoutMs);
-          for (const job of [...jobs].reverse()) await job.stop();
+          for (const job of [...jobs].reverse()) {
+            // One job failing to stop must not keep the others, or the database, open.
+            await job.stop().catch((error) => logger.error({ err: error, job: job.name }, 'background job did not stop cleanly'));
+          }
           await apollo.stop();
           await database.close();
           logger.info('pitchside stopped');

@@ -31,7 +31,6 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     const code = fields.code;
     if (typeof code === 'string' && (SOCKET_CODES.has(code) || SERVER_CODES.test(code) || PRISMA_CODES.has(code))) return true;
     if (typeof fields.kind === 'string' && ADAPTER_KINDS.has(fields.kind)) return true;
-    if (fields.kind === 'postgres' && typeof fields.code === 'string' && SERVER_CODES.test(fields.code)) return true;
     if (typeof fields.message === 'string' && DRIVER_MESSAGES.test(fields.message)) return true;
   }
   return false;

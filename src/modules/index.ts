@@ -17,8 +17,8 @@ import { settlementModule } from './settlement/settlement.module';
 
 /**
  * Every module of the app, the one list the schema, the request loaders, the HTTP routes and the
- * background jobs are read from (jobs start in this order and stop in reverse). Adding a module is one line here. Loaders are made in this order, so a module may use
- * the loaders of those before it.
+ * background jobs are read from (jobs start in this order and stop in reverse). Adding a module is
+ * one line here. Loaders are made in this order, so a module may use the loaders of those before it.
  */
 export const appModules = [
   authModule,

@@ -21,9 +21,9 @@ function asServerUser(program: string, args: string[]) {
 }
 
 export interface OwnPostgres {
-  host: string;
   port: number;
-  url(database?: string): string;
+  /** Its `postgres` database, as DATABASE_URL. */
+  url(): string;
   /** `pg_ctl stop -m immediate`: the server dies as in a crash, connections cut. */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -50,9 +50,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const pgCtl = (...args: string[]) => asServerUser('pg_ctl', ['-D', dataDir, ...args]);
   let running = false;
   const own: OwnPostgres = {
-    host: '127.0.0.1',
     port,
-    url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    url: () => `postgresql://postgres@127.0.0.1:${port}/postgres`,
     async start() {
       await pgCtl('-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start');
       running = true;

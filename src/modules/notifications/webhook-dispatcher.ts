@@ -74,6 +74,8 @@ export class WebhookDispatcher implements WebhookNotices, BackgroundJob {
         if (claimed.length === CLAIM_BATCH) this.again = true;
       } while (this.again && !this.abort.signal.aborted);
       nextMs = Math.min(POLL_MS, (await this.outbox.msUntilNextDue()) ?? POLL_MS);
+      // A notice committed while that was being read may not be in it.
+      if (this.again) nextMs = 0;
     } catch (error) {
       this.logger.warn({ err: error }, 'webhook notices: the outbox could not be read; trying again shortly');
     }
