@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { TokenService } from './auth/tokens';
 import type { Clock } from './clock/clock';
@@ -7,6 +8,7 @@ import { createGeocoder } from './geo/create-geocoder';
 import type { Logger } from './logging/logger';
 import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
+import { PasswordResets } from './modules/auth/password-resets';
 import { AuthRateLimiter } from './modules/auth/rate-limiter';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { CheckInService } from './modules/check-in/check-in.service';
@@ -19,6 +21,7 @@ import { ParticipationService } from './modules/participations/participation.ser
 import { PenaltyService } from './modules/penalties/penalty.service';
 import { ReportService } from './modules/reports/report.service';
 import { RetentionSweep } from './modules/retention/retention-sweep';
+import { SeasonService } from './modules/seasons/season.service';
 import { SettlementScheduler } from './modules/settlement/settlement-scheduler';
 import { SettlementService } from './modules/settlement/settlement.service';
 import type { Metrics } from './observability/metrics';
@@ -38,21 +41,26 @@ export interface Core {
  */
 export function createServices({ config, clock, logger, database, metrics }: Core) {
   const { prisma, read } = database;
+  const jwtSecret = resolveJwtSecret(config);
   const tokens = new TokenService(
-    { secret: resolveJwtSecret(config), issuer: config.jwtIssuer, audience: config.jwtAudience, ttlSeconds: config.jwtTtlSeconds },
+    { secret: jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience, ttlSeconds: config.jwtTtlSeconds },
     clock,
   );
   const members = new MemberService(prisma, read);
   const auth = new AuthService(
+    prisma,
     members,
     tokens,
     new LoginThrottle(prisma, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes }, clock),
     new AuthRateLimiter(prisma, config.authRateLimitPerMinute, clock),
+    // Reset codes are keyed by a secret of their own, derived from the JWT secret, never stored in the database.
+    new PasswordResets(createHmac('sha256', jwtSecret).update('pitchside password reset codes').digest(), config.passwordResetTtlHours, clock),
     config.signupCode,
   );
   const penalties = new PenaltyService(prisma, config.penalties, clock, metrics);
   const participations = new ParticipationService(prisma, penalties, clock);
   const dues = new DuesService(prisma, participations, penalties, clock);
+  const seasons = new SeasonService(prisma, clock);
   const outbox = new OutboxService(prisma);
   metrics.observeNotices(() => outbox.countByState());
   const { webhookUrl } = config.settlement;
@@ -85,7 +93,8 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     scheduler,
     events: new EventService(prisma, read, createGeocoder(config.geocoder, metrics), dues, penalties, logger, scheduler),
     checkIns,
-    reports: new ReportService(prisma),
+    seasons,
+    reports: new ReportService(prisma, seasons),
     calendars: new CalendarService(prisma, members, config.publicUrl, clock),
     retention,
   };

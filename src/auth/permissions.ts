@@ -32,6 +32,8 @@ export const rootFieldRules = {
     pendingPayments: isAdmin,
     upcomingSettlements: isAdmin,
     attendanceReport: isAdmin,
+    seasons: isSignedIn,
+    currentSeason: isSignedIn,
   },
   Mutation: {
     signUp: isAnyone,
@@ -52,6 +54,16 @@ export const rootFieldRules = {
     revokePenalty: isAdmin,
     createCalendarFeed: isSignedIn,
     revokeCalendarFeed: isSignedIn,
+    createSeason: isAdmin,
+    updateSeason: isAdmin,
+    deleteSeason: isAdmin,
+    changePassword: isSignedIn,
+    updateMe: isSignedIn,
+    createPasswordReset: isAdmin,
+    resetPassword: isAnyone,
+    setMemberStatus: isAdmin,
+    eraseMember: isAdmin,
+    importMembers: isAdmin,
   },
 } satisfies IRuleTypeMap;
 

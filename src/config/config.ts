@@ -43,6 +43,8 @@ export interface Config {
   executionTimeoutMs: number;
   /** GraphQL executions at once; more wait their turn (within EXECUTION_TIMEOUT_MS). */
   graphqlMaxConcurrency: number;
+  /** How long an admin-issued password reset code works. */
+  passwordResetTtlHours: number;
   /** Login attempts, rate-limit windows and check-in attempts older than this many days are deleted. */
   retentionDays: number;
 }
@@ -268,6 +270,7 @@ export function loadConfig(env: Env): Config {
     executionTimeoutMs: read.integer('EXECUTION_TIMEOUT_MS', 15_000, 1, 600_000),
     graphqlMaxConcurrency: read.integer('GRAPHQL_MAX_CONCURRENCY', 32, 1, 10_000),
     retentionDays: read.integer('RETENTION_DAYS', 90, 1, 36_500),
+    passwordResetTtlHours: read.integer('PASSWORD_RESET_TTL_HOURS', 24, 1, 24 * 30),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

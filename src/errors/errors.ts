@@ -1,8 +1,8 @@
 /**
- * Every error code a client can act on (../shared/api-contract.graphql, "Error codes"),
- * plus the masked one for everything unexpected. Services and rules throw DomainErrors with these
- * codes; they know nothing of GraphQL. `src/errors/format-error.ts` is the one place that turns
- * them into GraphQL errors.
+ * Every error code a client can act on (../shared/api-contract.graphql's "Error codes" and the
+ * resolved contract additions' lists), plus the masked one for everything unexpected. Services and
+ * rules throw DomainErrors with these codes; they know nothing of GraphQL.
+ * `src/errors/format-error.ts` is the one place that turns them into GraphQL errors.
  */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -27,6 +27,11 @@ export const ErrorCode = {
   ALREADY_PAID: 'ALREADY_PAID',
   PAYMENT_NOT_REQUESTED: 'PAYMENT_NOT_REQUESTED',
   ALREADY_REVOKED: 'ALREADY_REVOKED',
+  /** contract-additions/seasons-and-accounts.graphql */
+  SEASON_OVERLAP: 'SEASON_OVERLAP',
+  INVALID_RESET_CODE: 'INVALID_RESET_CODE',
+  ACCOUNT_INACTIVE: 'ACCOUNT_INACTIVE',
+  MEMBER_INACTIVE: 'MEMBER_INACTIVE',
   /** The database cannot be reached right now; HTTP 503 with Retry-After (api-rules.md). */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** Not in the contract: the request ran past the server's execution timeout. */
@@ -87,9 +92,12 @@ export const forbidden = (message = 'You are not allowed to do this.') => new Do
 /** A value out of its range or form; `field` names the input field, as the contract asks. */
 export const badUserInput = (field: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
 
-export const notFound = (what: 'member' | 'event' | 'participation' | 'penalty') => new DomainError(ErrorCode.NOT_FOUND, `No such ${what}.`);
+export const notFound = (what: 'member' | 'event' | 'participation' | 'penalty' | 'season') => new DomainError(ErrorCode.NOT_FOUND, `No such ${what}.`);
 
 /** The caller has no place in the event they act on (check-in, dues). */
+export const memberInactive = (details: { field?: string; memberIds?: string[] } = {}) =>
+  new DomainError(ErrorCode.MEMBER_INACTIVE, 'This member is INACTIVE.', details);
+
 export const notAParticipant = () => new DomainError(ErrorCode.NOT_A_PARTICIPANT, 'You are not playing in this event.');
 
 /** What a client is told to wait before trying again while the database is unreachable. */

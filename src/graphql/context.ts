@@ -39,15 +39,18 @@ export interface ContextSources {
 }
 
 /**
- * A missing, bad, forged or expired token, or one whose member no longer exists, all leave the
- * viewer null; the permission rules answer UNAUTHENTICATED wherever a viewer is needed. The
- * members module primes its loader with the viewer, so `me` costs no query of its own.
+ * A missing, bad, forged or expired token, one whose member no longer exists or is INACTIVE, and
+ * one issued before the member's last password change (an older token version) all leave the
+ * viewer null; the permission rules answer UNAUTHENTICATED wherever a viewer is needed. The member
+ * is read on every request anyway, so this holds on every instance from the next request on, at no
+ * query more. The members module primes its loader with the viewer, so `me` costs no query of its own.
  */
 export function createContextBuilder({ tokens, findViewer, database, services, trustProxy }: ContextSources) {
   return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext> => {
     const token = bearerToken(request);
-    const memberId = token ? tokens.verify(token) : null;
-    const viewer = memberId ? await findViewer(memberId) : null;
+    const claims = token ? tokens.verify(token) : null;
+    const member = claims ? await findViewer(claims.memberId) : null;
+    const viewer = member && member.status === 'ACTIVE' && member.tokenVersion === claims!.version ? member : null;
     return {
       requestId,
       clientAddress: clientAddressOf(request, trustProxy),

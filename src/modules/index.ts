@@ -13,6 +13,7 @@ import { participationsModule } from './participations/participations.module';
 import { penaltiesModule } from './penalties/penalties.module';
 import { reportsModule } from './reports/reports.module';
 import { retentionModule } from './retention/retention.module';
+import { seasonsModule } from './seasons/seasons.module';
 import { settlementModule } from './settlement/settlement.module';
 
 /**
@@ -23,6 +24,7 @@ import { settlementModule } from './settlement/settlement.module';
 export const appModules = [
   authModule,
   membersModule,
+  seasonsModule,
   eventsModule,
   participationsModule,
   checkInModule,

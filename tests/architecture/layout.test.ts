@@ -28,8 +28,10 @@ const OWNERS: Record<string, string[]> = {
   loginAttempt: ['modules/auth'],
   rateLimitWindow: ['modules/auth'],
   outboxMessage: ['modules/notifications'],
+  season: ['modules/seasons'],
+  passwordReset: ['modules/auth'],
 };
-const WRITE = /\.(member|event|participation|penalty|checkInAttempt|loginAttempt|rateLimitWindow|outboxMessage)\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(/g;
+const WRITE = /\.(member|event|participation|penalty|checkInAttempt|loginAttempt|rateLimitWindow|outboxMessage|season|passwordReset)\.(create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany)\(/g;
 /** Raw SQL writes, and retention's batched deletes, which name their table as a string. */
 const RAW_WRITE = /\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)|deleteOlderThan\([^,]+,\s*'(\w+)'/g;
 const TABLE_MODELS: Record<string, string> = {
@@ -41,6 +43,8 @@ const TABLE_MODELS: Record<string, string> = {
   login_attempts: 'loginAttempt',
   rate_limit_windows: 'rateLimitWindow',
   outbox_messages: 'outboxMessage',
+  seasons: 'season',
+  password_resets: 'passwordReset',
 };
 
 describe('the source layout', () => {

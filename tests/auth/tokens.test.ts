@@ -21,15 +21,25 @@ describe('tokens (PostgreSQL)', () => {
     return errorOf(await server.request(MeDocument, {}, { token })).extensions?.code;
   }
 
-  it('is an HS256 JWT with sub, iss, aud, iat and exp, expiring after JWT_TTL (12 h)', async () => {
+  it('is an HS256 JWT with sub, ver, iss, aud, iat and exp, expiring after JWT_TTL (12 h)', async () => {
     const member = await signUpMember(server);
     const { login } = dataOf(await server.request(LoginDocument, { loginId: member.loginId, password: member.password }));
     const decoded = jwt.decode(login.token, { complete: true })!;
     expect(decoded.header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
     const payload = decoded.payload as jwt.JwtPayload;
-    expect(payload).toMatchObject({ sub: member.id, iss: 'pitchside', aud: 'pitchside-api' });
+    expect(payload).toMatchObject({ sub: member.id, iss: 'pitchside', aud: 'pitchside-api', ver: 0 });
     expect(payload.exp! - payload.iat!).toBe(12 * 3600);
     expect(new Date(login.expiresAt).getTime()).toBe(payload.exp! * 1000);
+  });
+
+  it("carries the member's token version (ver); a token from before versions existed counts as version 0", async () => {
+    const member = await signUpMember(server);
+    expect((jwt.decode(member.token) as jwt.JwtPayload).ver).toBe(0);
+    const now = Math.floor(server.clock.now().getTime() / 1000);
+    const unversioned = jwt.sign({ sub: member.id, iat: now, exp: now + 3600 }, TEST_JWT_SECRET, { issuer: 'pitchside', audience: 'pitchside-api' });
+    expect(dataOf(await server.request(MeDocument, {}, { token: unversioned })).me.id).toBe(member.id);
+    const ahead = jwt.sign({ sub: member.id, ver: 1, iat: now, exp: now + 3600 }, TEST_JWT_SECRET, { issuer: 'pitchside', audience: 'pitchside-api' });
+    expect(await meCode(ahead)).toBe('UNAUTHENTICATED');
   });
 
   it('answers UNAUTHENTICATED once the token has expired', async () => {

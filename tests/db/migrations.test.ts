@@ -57,6 +57,21 @@ describeOnEachDatabase('migrations', (kind) => {
     }
   });
 
+  it('brings existing members into seasons and accounts with no manual step: ACTIVE, token version 0', async () => {
+    const dir = await copyOfMigrations();
+    scratchDirs.push(dir);
+    const files = await readMigrationFiles();
+    const accounts = files.findIndex((file) => file.name.endsWith('_seasons_and_accounts'));
+    await Promise.all(files.slice(accounts).map((file) => rm(path.join(dir, file.name), { recursive: true })));
+    await database.withSession((s) => migrate(s, logger, dir));
+    await database.withSession((s) =>
+      s.query(`INSERT INTO members (id, login_id, password_hash, name, phone, gender, updated_at) VALUES ('m1', 'veteran', 'x', 'Veteran', '010-1234-5678', 'MALE', now())`, []),
+    );
+    expect(await database.withSession((s) => migrate(s, logger))).toEqual(files.slice(accounts).map((file) => file.name));
+    const [member] = await database.withSession((s) => s.query<{ status: string; token_version: number }>("SELECT status, token_version FROM members WHERE id = 'm1'", []));
+    expect(member).toEqual({ status: 'ACTIVE', token_version: 0 });
+  });
+
   it('refuses to go on when an applied migration was edited, naming it', async () => {
     await database.withSession((s) => migrate(s, logger));
     const dir = await copyOfMigrations();

@@ -39,6 +39,18 @@ const WHO_MAY: Record<string, { callers: Caller[]; document: string }> = {
   issuePenalty: { callers: ['admin'], document: 'mutation { issuePenalty(memberId: "x", points: 1, note: "n") { id } }' },
   revokePenalty: { callers: ['admin'], document: 'mutation { revokePenalty(id: "x", reason: "r") { id } }' },
   setRole: { callers: ['admin'], document: 'mutation { setRole(memberId: "x", role: MEMBER) { id } }' },
+  seasons: { callers: ['member', 'admin'], document: '{ seasons { id } }' },
+  currentSeason: { callers: ['member', 'admin'], document: '{ currentSeason { id } }' },
+  createSeason: { callers: ['admin'], document: 'mutation { createSeason(input: {name: "", startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-02-01T00:00:00Z"}) { id } }' },
+  updateSeason: { callers: ['admin'], document: 'mutation { updateSeason(id: "x", input: {name: "y", startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-02-01T00:00:00Z"}) { id } }' },
+  deleteSeason: { callers: ['admin'], document: 'mutation { deleteSeason(id: "x") }' },
+  changePassword: { callers: ['member', 'admin'], document: 'mutation { changePassword(currentPassword: "x", newPassword: "short") { token } }' },
+  updateMe: { callers: ['member', 'admin'], document: 'mutation { updateMe(input: {name: ""}) { id } }' },
+  resetPassword: { callers: ['anonymous', 'member', 'admin'], document: 'mutation { resetPassword(loginId: "nobody.at.all", code: "x", newPassword: "long enough") { token } }' },
+  createPasswordReset: { callers: ['admin'], document: 'mutation { createPasswordReset(memberId: "x") { code } }' },
+  setMemberStatus: { callers: ['admin'], document: 'mutation { setMemberStatus(memberId: "x", status: ACTIVE) { id } }' },
+  eraseMember: { callers: ['admin'], document: 'mutation { eraseMember(memberId: "x") { id } }' },
+  importMembers: { callers: ['admin'], document: 'mutation { importMembers(rows: []) { created { code } } }' },
 };
 
 describe('the authorization audit', () => {

@@ -1,7 +1,19 @@
-import { Arg, Args, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { GraphQLContext } from '../../graphql/context';
-import { AuthPayload, LoginArgs, SignUpInput } from '../members/member.types';
-import type { AuthService, Session } from './auth.service';
+import type { MemberRecord } from '../members/member.service';
+import {
+  AuthPayload,
+  ChangePasswordArgs,
+  LoginArgs,
+  MemberImportResult,
+  MemberImportRow,
+  MemberNode,
+  PasswordReset,
+  ResetPasswordArgs,
+  SignUpInput,
+} from '../members/member.types';
+import type { AuthService, PasswordReset as IssuedPasswordReset, Session } from './auth.service';
 
 @Resolver()
 export class AuthResolver {
@@ -19,5 +31,38 @@ export class AuthResolver {
     const session = await this.auth.login(loginId, password, ctx.clientAddress);
     ctx.authenticatedInRequest.add(session.member.id);
     return session;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'The caller changes their password; every token issued before stops working. Answers a fresh token.' })
+  changePassword(
+    @Args(() => ChangePasswordArgs) { currentPassword, newPassword }: ChangePasswordArgs,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Session> {
+    return this.auth.changePassword(viewer.id, currentPassword, newPassword, ctx.clientAddress);
+  }
+
+  @Mutation(() => PasswordReset, { description: 'Admins only: a one-time reset code for an ACTIVE member; a new code replaces any earlier one.' })
+  createPasswordReset(@Arg('memberId', () => ID) memberId: string): Promise<IssuedPasswordReset> {
+    return this.auth.createPasswordReset(memberId);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Anyone: set a new password with a reset code. Every token issued before stops working. Answers a token.' })
+  async resetPassword(@Args(() => ResetPasswordArgs) { loginId, code, newPassword }: ResetPasswordArgs, @Ctx() ctx: GraphQLContext): Promise<Session> {
+    const session = await this.auth.resetPassword(loginId, code, newPassword, ctx.clientAddress);
+    ctx.authenticatedInRequest.add(session.member.id);
+    return session;
+  }
+
+  @Mutation(() => MemberNode, {
+    description: 'Admins only, INACTIVE members only, irreversible: personal data is erased, attendance, dues and penalties stay for the club\'s figures.',
+  })
+  eraseMember(@Arg('memberId', () => ID) memberId: string): Promise<MemberRecord> {
+    return this.auth.eraseMember(memberId);
+  }
+
+  @Mutation(() => MemberImportResult, { description: 'Admins only: add a roster in one go (all rows or none, at most 500). Each new member gets a reset code instead of a password.' })
+  async importMembers(@Arg('rows', () => [MemberImportRow]) rows: MemberImportRow[]): Promise<{ created: IssuedPasswordReset[] }> {
+    return { created: await this.auth.importMembers(rows) };
   }
 }

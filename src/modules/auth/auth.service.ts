@@ -1,17 +1,46 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createDecoyHash, verifyPassword } from '../../auth/passwords';
+import { createDecoyHash, hashPassword, verifyPassword } from '../../auth/passwords';
 import type { IssuedToken, TokenService } from '../../auth/tokens';
-import { ErrorCode, DomainError } from '../../errors/errors';
-import { PASSWORD_MAX_LENGTH, normalizeLoginId, validateSignUp, type SignUpFields } from '../members/member-rules';
+import type { PrismaClient } from '../../db/database';
+import { ErrorCode, DomainError, badUserInput, memberInactive, notFound } from '../../errors/errors';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_RULE,
+  isAcceptablePassword,
+  normalizeLoginId,
+  validateImportRow,
+  validateSignUp,
+  type ImportRowFields,
+  type SignUpFields,
+} from '../members/member-rules';
 import type { MemberRecord, MemberService } from '../members/member.service';
 import type { LoginThrottle } from './login-throttle';
+import type { IssuedReset, PasswordResets } from './password-resets';
 import type { AuthRateLimiter } from './rate-limiter';
 
 export interface Session extends IssuedToken {
   member: MemberRecord;
 }
 
+export interface PasswordReset extends IssuedReset {
+  member: MemberRecord;
+}
+
 const invalidCredentials = () => new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong login id or password.');
+const invalidResetCode = () => new DomainError(ErrorCode.INVALID_RESET_CODE, 'That login id and reset code do not go together, or the code is used or expired.');
+const accountInactive = () => new DomainError(ErrorCode.ACCOUNT_INACTIVE, 'This account is inactive. Ask an admin.');
+const MAX_IMPORT_ROWS = 500;
+
+/** The sign-up password rule, for a new password (changePassword, resetPassword). */
+function validNewPassword(password: string): string {
+  if (!isAcceptablePassword(password)) throw badUserInput('newPassword', PASSWORD_RULE.replace(/^password/, 'newPassword'));
+  return password;
+}
+
+/** A row's problem, naming the row (0-based) as importMembers' answer must. */
+function atRow(row: number, error: unknown): unknown {
+  return error instanceof DomainError ? new DomainError(error.code, `Row ${row}: ${error.message}`, { ...error.details, field: error.field, row }) : error;
+}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -19,16 +48,26 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * Credentials and the account lifecycle: sign-up, login, password changes and admin-issued reset
+ * codes, the roster import, erasure. Members' rows are written through MemberService.
+ */
 export class AuthService {
   private readonly decoyHash = createDecoyHash();
 
   constructor(
+    private readonly prisma: PrismaClient,
     private readonly members: MemberService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly rateLimiter: AuthRateLimiter,
+    private readonly resets: PasswordResets,
     private readonly signupCode: string | undefined,
   ) {}
+
+  private session(member: MemberRecord): Session {
+    return { ...this.tokens.issue(member.id, member.tokenVersion), member };
+  }
 
   /** Retention: login attempts from before `cutoff`. */
   forgetLoginAttemptsBefore(cutoff: Date): Promise<number> {
@@ -47,8 +86,7 @@ export class AuthService {
     if (this.signupCode !== undefined && !sameSecret(input.joinCode ?? '', this.signupCode)) {
       throw new DomainError(ErrorCode.INVALID_JOIN_CODE, 'That join code is not right.', { field: 'joinCode' });
     }
-    const member = await this.members.create(newMember);
-    return { ...this.tokens.issue(member.id), member };
+    return this.session(await this.members.create(newMember));
   }
 
   /**
@@ -65,12 +103,98 @@ export class AuthService {
     }
     const attemptId = await this.throttle.begin(loginId, clientAddress);
 
-    const account = await this.members.findWithPasswordHash(loginId);
+    const account = await this.members.findWithPasswordHash({ loginId });
     const passwordMatches = await verifyPassword(account?.passwordHash ?? (await this.decoyHash), password);
     if (account === null || !passwordMatches) throw invalidCredentials();
     await this.throttle.succeeded(attemptId);
+    // Only with the right password: nobody else learns that the account is inactive.
+    if (account.status === 'INACTIVE') throw accountInactive();
 
     const { passwordHash: _omitted, ...member } = account;
-    return { ...this.tokens.issue(member.id), member };
+    return this.session(member);
+  }
+
+  /**
+   * The caller's new password; a wrong current one is INVALID_CREDENTIALS and a failed login for
+   * the throttle. Every token issued before stops working; the answer carries a fresh one.
+   */
+  async changePassword(memberId: string, currentPassword: string, newPassword: string, clientAddress: string): Promise<Session> {
+    validNewPassword(newPassword);
+    const account = await this.members.findWithPasswordHash({ id: memberId });
+    if (!account) throw notFound('member');
+    const attemptId = await this.throttle.begin(account.loginId, clientAddress);
+    if (!(await verifyPassword(account.passwordHash, currentPassword))) throw invalidCredentials();
+    await this.throttle.succeeded(attemptId);
+    return this.session(await this.members.setPasswordHash(this.prisma, memberId, await hashPassword(newPassword)));
+  }
+
+  /** An admin's one-time reset code for an ACTIVE member; a new code replaces any earlier one. */
+  async createPasswordReset(memberId: string): Promise<PasswordReset> {
+    const member = await this.members.findById(memberId);
+    if (!member) throw notFound('member');
+    if (member.status !== 'ACTIVE') throw memberInactive({ field: 'memberId' });
+    return { ...(await this.resets.issue(this.prisma, memberId)), member };
+  }
+
+  /**
+   * A new password with a reset code: INVALID_RESET_CODE alike for an unknown login id and a wrong,
+   * used or expired code, throttled per login id as login is. Of two uses of one code at once,
+   * one wins. Every token issued before stops working; the answer carries a fresh one.
+   */
+  async resetPassword(rawLoginId: string, code: string, newPassword: string, clientAddress: string): Promise<Session> {
+    await this.rateLimiter.hit(clientAddress);
+    validNewPassword(newPassword);
+    const loginId = normalizeLoginId(rawLoginId);
+    if (!loginId) throw invalidResetCode();
+    // Its own count, apart from login's: a member locked out of login can still use their code.
+    const attemptId = await this.throttle.begin(`reset:${loginId}`, clientAddress);
+    const account = await this.members.findWithPasswordHash({ loginId });
+    if (!account) throw invalidResetCode();
+    if (account.status === 'INACTIVE') throw accountInactive();
+    const passwordHash = await hashPassword(newPassword);
+    const member = await this.prisma.$transaction(async (tx) => {
+      if (!(await this.resets.consume(tx, account.id, code))) return null;
+      return this.members.setPasswordHash(tx, account.id, passwordHash);
+    });
+    if (!member) throw invalidResetCode();
+    await this.throttle.succeeded(attemptId);
+    return this.session(member);
+  }
+
+  /**
+   * A roster in one go: every row checked first (the first problem names its row), then all
+   * members and their reset codes in one transaction, or nothing.
+   */
+  async importMembers(rows: ImportRowFields[]): Promise<PasswordReset[]> {
+    if (rows.length > MAX_IMPORT_ROWS) throw badUserInput('rows', `Import at most ${MAX_IMPORT_ROWS} rows at a time.`);
+    const valid = rows.map((row, index) => {
+      try {
+        return validateImportRow(row);
+      } catch (error) {
+        throw atRow(index, error);
+      }
+    });
+    const seen = new Set<string>();
+    const taken = await this.members.existingLoginIds(valid.map((row) => row.loginId));
+    valid.forEach((row, index) => {
+      if (seen.has(row.loginId) || taken.has(row.loginId)) {
+        throw new DomainError(ErrorCode.LOGIN_ID_TAKEN, `Row ${index}: the login id ${row.loginId} is taken.`, { field: 'loginId', row: index });
+      }
+      seen.add(row.loginId);
+    });
+    return this.prisma.$transaction(async (tx) => {
+      const members = await this.members.createImported(tx, valid);
+      const codes = await this.resets.issueForNew(tx, members.map((member) => member.id));
+      return members.map((member, index) => ({ ...codes[index], member }));
+    });
+  }
+
+  /** eraseMember: the member's personal data and any pending reset code, in one transaction. */
+  eraseMember(memberId: string): Promise<MemberRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const member = await this.members.erase(tx, memberId);
+      await this.resets.forget(tx, memberId);
+      return member;
+    });
   }
 }

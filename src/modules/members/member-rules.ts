@@ -1,4 +1,4 @@
-import type { Gender } from '../../generated/prisma/client';
+import type { Gender, Role } from '../../generated/prisma/client';
 import { badUserInput } from '../../errors/errors';
 
 /** The sign-up rules of api-rules.md ("Sign-up and login"), each in one function. */
@@ -25,6 +25,8 @@ export function isAcceptablePassword(password: string): boolean {
 }
 
 const NAME_MAX_LENGTH = 50;
+const NAME_RULE = `name must be 1 to ${NAME_MAX_LENGTH} characters.`;
+const PHONE_RULE = 'phone must be 9 to 15 digits, with optional "-" and a leading "+".';
 /** Control characters have no place in a name shown to other members. */
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
@@ -40,6 +42,27 @@ export function normalizePhone(raw: string): string | null {
   if (!/^\+?\d+(-\d+)*$/.test(phone)) return null;
   const digits = phone.replace(/\D/g, '').length;
   return digits >= 9 && digits <= 15 ? phone : null;
+}
+
+export interface ProfileFields {
+  name?: string | null;
+  phone?: string | null;
+}
+
+/** updateMe: the fields given, each validated as at sign-up (null or absent: unchanged). */
+export function validateProfile(input: ProfileFields): { name?: string; phone?: string } {
+  const fields: { name?: string; phone?: string } = {};
+  if (input.name !== undefined && input.name !== null) {
+    const name = normalizeName(input.name);
+    if (!name) throw badUserInput('name', NAME_RULE);
+    fields.name = name;
+  }
+  if (input.phone !== undefined && input.phone !== null) {
+    const phone = normalizePhone(input.phone);
+    if (!phone) throw badUserInput('phone', PHONE_RULE);
+    fields.phone = phone;
+  }
+  return fields;
 }
 
 export interface NewMember {
@@ -64,8 +87,24 @@ export function validateSignUp(input: SignUpFields): NewMember {
   if (!loginId) throw badUserInput('loginId', LOGIN_ID_RULE);
   if (!isAcceptablePassword(input.password)) throw badUserInput('password', PASSWORD_RULE);
   const name = normalizeName(input.name);
-  if (!name) throw badUserInput('name', `name must be 1 to ${NAME_MAX_LENGTH} characters.`);
+  if (!name) throw badUserInput('name', NAME_RULE);
   const phone = normalizePhone(input.phone);
-  if (!phone) throw badUserInput('phone', 'phone must be 9 to 15 digits, with optional "-" and a leading "+".');
+  if (!phone) throw badUserInput('phone', PHONE_RULE);
   return { loginId, password: input.password, name, phone, gender: input.gender };
+}
+
+export interface ImportRowFields {
+  loginId: string;
+  name: string;
+  phone: string;
+  gender: Gender;
+  role?: Role | null;
+}
+
+/** One roster row of importMembers, checked as at sign-up (no password: a reset code sets it). */
+export function validateImportRow(row: ImportRowFields): { loginId: string; name: string; phone: string; gender: Gender; role: Role } {
+  const loginId = normalizeLoginId(row.loginId);
+  if (!loginId) throw badUserInput('loginId', LOGIN_ID_RULE);
+  const { name, phone } = validateProfile({ name: row.name, phone: row.phone });
+  return { loginId, name: name!, phone: phone!, gender: row.gender, role: row.role ?? 'MEMBER' };
 }

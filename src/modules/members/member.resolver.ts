@@ -4,7 +4,7 @@ import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageSize, toConnection, type Connection } from '../../graphql/pagination';
 import type { MemberRecord, MemberService } from './member.service';
-import { MemberConnection, MemberNode, MembersArgs, SetRoleArgs } from './member.types';
+import { MemberConnection, MemberNode, MembersArgs, SetMemberStatusArgs, SetRoleArgs, UpdateMeInput } from './member.types';
 
 @Resolver(() => MemberNode)
 export class MemberResolver {
@@ -25,14 +25,24 @@ export class MemberResolver {
   }
 
   @Query(() => MemberConnection, { description: 'Admins only.' })
-  async members(@Args(() => MembersArgs) { first, after, search, gender }: MembersArgs) {
-    const page = await this.memberService.list({ first: pageSize(first, 50), after, search, gender });
+  async members(@Args(() => MembersArgs) { first, after, search, gender, status }: MembersArgs) {
+    const page = await this.memberService.list({ first: pageSize(first, 50), after, search, gender, status });
     return toConnection(page);
   }
 
   @Mutation(() => MemberNode, { description: 'Admins only.' })
   setRole(@Args(() => SetRoleArgs) { memberId, role }: SetRoleArgs): Promise<MemberRecord> {
     return this.memberService.setRole(memberId, role);
+  }
+
+  @Mutation(() => MemberNode, { description: 'The caller updates their own name or phone.' })
+  updateMe(@Arg('input', () => UpdateMeInput) input: UpdateMeInput, @CurrentViewer() viewer: Viewer): Promise<MemberRecord> {
+    return this.memberService.updateProfile(viewer.id, input);
+  }
+
+  @Mutation(() => MemberNode, { description: "Admins only. INACTIVE: the member's tokens stop working and they cannot sign in; history stays." })
+  setMemberStatus(@Args(() => SetMemberStatusArgs) { memberId, status, reason }: SetMemberStatusArgs): Promise<MemberRecord> {
+    return this.memberService.setStatus(memberId, status, reason);
   }
 
   @FieldResolver(() => String, { nullable: true })

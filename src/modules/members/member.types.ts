@@ -1,9 +1,13 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Gender, Role } from '../../generated/prisma/client';
+import { Gender, MemberStatus, Role } from '../../generated/prisma/client';
 import { PageInfo } from '../../graphql/page-info';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(MemberStatus, {
+  name: 'MemberStatus',
+  valuesConfig: { INACTIVE: { description: 'Left the club or suspended: cannot sign in, is not offered for events, keeps their history.' } },
+});
 
 /** Public fields here; the private ones (phone, …) are field resolvers that apply the privacy rule. */
 @ObjectType('Member')
@@ -25,6 +29,9 @@ export class MemberNode {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => MemberStatus)
+  status!: MemberStatus;
 }
 
 @ObjectType()
@@ -93,6 +100,9 @@ export class MembersArgs {
 
   @Field(() => Gender, { nullable: true })
   gender?: Gender | null;
+
+  @Field(() => MemberStatus, { nullable: true })
+  status?: MemberStatus | null;
 }
 
 @ArgsType()
@@ -111,4 +121,82 @@ export class LoginArgs {
 
   @Field(() => String)
   password!: string;
+}
+
+@InputType()
+export class UpdateMeInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+}
+
+@ArgsType()
+export class SetMemberStatusArgs {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => MemberStatus)
+  status!: MemberStatus;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType()
+export class MemberImportRow {
+  @Field(() => String)
+  loginId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  phone!: string;
+
+  @Field(() => Gender)
+  gender!: Gender;
+
+  @Field(() => Role, { nullable: true, defaultValue: 'MEMBER' })
+  role?: Role | null;
+}
+
+@ObjectType({ description: 'A one-time code an admin hands to a member (by message, in person) to set a new password.' })
+export class PasswordReset {
+  @Field(() => String, { description: 'Shown once; only its hash is stored.' })
+  code!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => MemberNode)
+  member!: MemberNode;
+}
+
+@ObjectType()
+export class MemberImportResult {
+  @Field(() => [PasswordReset], { description: "One reset per row, in the rows' order: the new members set their passwords with these codes." })
+  created!: PasswordReset[];
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field(() => String)
+  currentPassword!: string;
+
+  @Field(() => String)
+  newPassword!: string;
+}
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => String)
+  loginId!: string;
+
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  newPassword!: string;
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
-import { ErrorCode, DomainError, badUserInput, notFound } from '../../errors/errors';
+import { ErrorCode, DomainError, badUserInput, memberInactive, notFound } from '../../errors/errors';
 import type { AttendanceStatus, Participation, Prisma } from '../../generated/prisma/client';
 import { validText } from '../../validation/text';
 import { initialPayment } from '../dues/payment-rules';
@@ -80,7 +80,8 @@ export class ParticipationService {
 
   /**
    * Adds the members who are not in yet, all or none: an unknown member is NOT_FOUND, one the
-   * audience excludes AUDIENCE_MISMATCH. Answers every named member's participation, in order.
+   * audience excludes AUDIENCE_MISMATCH, an INACTIVE one MEMBER_INACTIVE. Answers every named
+   * member's participation, in order.
    */
   async add(eventId: string, memberIds: string[]): Promise<Participation[]> {
     const ids = [...new Set(memberIds)];
@@ -90,9 +91,11 @@ export class ParticipationService {
     return this.prisma.$transaction(async (tx) => {
       const event = await lockEvent(tx, eventId);
       if (event.settledAt) throw badUserInput('eventId', 'The event is settled: its participants no longer change.');
-      const members = await tx.member.findMany({ where: { id: { in: ids } }, select: { id: true, gender: true } });
+      const members = await tx.member.findMany({ where: { id: { in: ids } }, select: { id: true, gender: true, status: true } });
       const unknown = ids.filter((id) => !members.some((m) => m.id === id));
       if (unknown.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member.', { memberIds: unknown });
+      const inactive = members.filter((m) => m.status === 'INACTIVE').map((m) => m.id);
+      if (inactive.length > 0) throw memberInactive({ memberIds: inactive });
       const excluded = members.filter((m) => !audienceIncludes(event.audience, m.gender)).map((m) => m.id);
       if (excluded.length > 0) {
         throw new DomainError(ErrorCode.AUDIENCE_MISMATCH, `This event is for ${event.audience} members only.`, { memberIds: excluded });
@@ -116,12 +119,12 @@ export class ParticipationService {
     return true;
   }
 
-  /** Members whose gender fits the event's audience and who are not participants yet, by name. */
+  /** ACTIVE members whose gender fits the event's audience and who are not participants yet, by name. */
   async eligibleMembers(eventId: string): Promise<MemberRecord[]> {
     const event = await this.prisma.event.findUnique({ where: { id: eventId }, select: { audience: true } });
     if (!event) throw notFound('event');
     return this.prisma.member.findMany({
-      where: { gender: { in: gendersOf(event.audience) }, participations: { none: { eventId } } },
+      where: { status: 'ACTIVE', gender: { in: gendersOf(event.audience) }, participations: { none: { eventId } } },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       omit: { passwordHash: true },
     });

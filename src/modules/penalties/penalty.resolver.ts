@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { canSeePrivateFieldsOf } from '../../auth/privacy';
 import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { Event, Penalty } from '../../generated/prisma/client';
@@ -6,6 +6,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { EventNode } from '../events/event.types';
 import type { MemberRecord } from '../members/member.service';
 import { MemberNode } from '../members/member.types';
+import { SeasonArgs } from '../seasons/season.types';
 import type { PenaltyService } from './penalty.service';
 import { IssuePenaltyArgs, MemberStanding, PenaltyNode, RevokePenaltyArgs } from './penalty.types';
 
@@ -39,35 +40,50 @@ export class PenaltyResolver {
   }
 }
 
-/** A member's penalty figures: private, and derived from active penalties on every read. */
+@ArgsType()
+class MemberPenaltiesArgs extends SeasonArgs {
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  includeRevoked!: boolean | null;
+}
+
+/**
+ * A member's penalty figures: private, derived from active penalties on every read, counted within
+ * a season (the named one, or by default the current one).
+ */
 @Resolver(() => MemberNode)
 export class MemberPenaltiesResolver {
   constructor(private readonly penaltyService: PenaltyService) {}
 
-  @FieldResolver(() => Int, { nullable: true })
-  async penaltyPoints(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<number | null> {
-    return canSeePrivateFieldsOf(ctx, member.id) ? ctx.loaders.activePointsByMember.load(member.id) : null;
+  /** The season's loaders, or null when the viewer may not see this member's figures. */
+  private async figures(member: MemberRecord, seasonId: string | null | undefined, ctx: GraphQLContext) {
+    if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
+    return ctx.loaders.penaltiesIn(await ctx.loaders.seasonWindow.load(seasonId ?? ''));
   }
 
   @FieldResolver(() => Int, { nullable: true })
-  async warningCount(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<number | null> {
-    if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
-    return this.penaltyService.standingOf(await ctx.loaders.activePointsByMember.load(member.id)).warningCount;
+  async penaltyPoints(@Root() member: MemberRecord, @Args(() => SeasonArgs) { seasonId }: SeasonArgs, @Ctx() ctx: GraphQLContext) {
+    return (await this.figures(member, seasonId, ctx))?.activePointsByMember.load(member.id) ?? null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true })
+  async warningCount(@Root() member: MemberRecord, @Args(() => SeasonArgs) { seasonId }: SeasonArgs, @Ctx() ctx: GraphQLContext) {
+    const figures = await this.figures(member, seasonId, ctx);
+    return figures && this.penaltyService.standingOf(await figures.activePointsByMember.load(member.id)).warningCount;
   }
 
   @FieldResolver(() => MemberStanding, { nullable: true })
-  async standing(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<MemberStanding | null> {
-    if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
-    return this.penaltyService.standingOf(await ctx.loaders.activePointsByMember.load(member.id)).standing as MemberStanding;
+  async standing(@Root() member: MemberRecord, @Args(() => SeasonArgs) { seasonId }: SeasonArgs, @Ctx() ctx: GraphQLContext) {
+    const figures = await this.figures(member, seasonId, ctx);
+    return figures && (this.penaltyService.standingOf(await figures.activePointsByMember.load(member.id)).standing as MemberStanding);
   }
 
   @FieldResolver(() => [PenaltyNode], { nullable: true })
-  penalties(
+  async penalties(
     @Root() member: MemberRecord,
-    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false }) includeRevoked: boolean | null,
+    @Args(() => MemberPenaltiesArgs) { includeRevoked, seasonId }: MemberPenaltiesArgs,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<Penalty[]> | null {
-    if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
-    return (includeRevoked ? ctx.loaders.allPenaltiesByMember : ctx.loaders.activePenaltiesByMember).load(member.id);
+  ): Promise<Penalty[] | null> {
+    const figures = await this.figures(member, seasonId, ctx);
+    return figures && (includeRevoked ? figures.allPenaltiesByMember : figures.activePenaltiesByMember).load(member.id);
   }
 }

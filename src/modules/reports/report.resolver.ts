@@ -1,10 +1,11 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { canSeePrivateFieldsOf } from '../../auth/privacy';
 import type { Event } from '../../generated/prisma/client';
 import type { GraphQLContext } from '../../graphql/context';
 import type { MemberRecord } from '../members/member.service';
 import { EventNode } from '../events/event.types';
 import { MemberNode } from '../members/member.types';
+import { SeasonArgs } from '../seasons/season.types';
 import type { AttendanceReportFigures, EventAttendanceFigures, ReportService } from './report.service';
 import { AttendanceReport, EventAttendance, MemberAttendance, MemberStats } from './report.types';
 
@@ -15,6 +16,9 @@ class AttendanceReportArgs {
 
   @Field(() => Date, { nullable: true })
   to?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: "The season's events; not with from or to." })
+  seasonId?: string | null;
 }
 
 @Resolver(() => AttendanceReport)
@@ -22,8 +26,8 @@ export class ReportResolver {
   constructor(private readonly reportService: ReportService) {}
 
   @Query(() => AttendanceReport, { description: 'Admins only.' })
-  attendanceReport(@Args(() => AttendanceReportArgs) { from, to }: AttendanceReportArgs): Promise<AttendanceReportFigures> {
-    return this.reportService.attendanceReport({ from, to });
+  attendanceReport(@Args(() => AttendanceReportArgs) { from, to, seasonId }: AttendanceReportArgs): Promise<AttendanceReportFigures> {
+    return this.reportService.attendanceReport({ from, to, seasonId });
   }
 }
 
@@ -47,7 +51,8 @@ export class MemberAttendanceResolver {
 @Resolver(() => MemberNode)
 export class MemberStatsResolver {
   @FieldResolver(() => MemberStats, { nullable: true })
-  stats(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<MemberStats> | null {
-    return canSeePrivateFieldsOf(ctx, member.id) ? ctx.loaders.statsByMember.load(member.id) : null;
+  async stats(@Root() member: MemberRecord, @Args(() => SeasonArgs) { seasonId }: SeasonArgs, @Ctx() ctx: GraphQLContext): Promise<MemberStats | null> {
+    if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
+    return ctx.loaders.statsIn(await ctx.loaders.seasonWindow.load(seasonId ?? '')).load(member.id);
   }
 }

@@ -1,6 +1,8 @@
 import { Prisma } from '../../generated/prisma/client';
 import type { PrismaClient } from '../../db/database';
 import { badUserInput } from '../../errors/errors';
+import type { SeasonWindow } from '../seasons/season-rules';
+import type { SeasonService } from '../seasons/season.service';
 import { rowPerKey } from '../../graphql/batch';
 import type { MemberStats } from './report.types';
 
@@ -42,6 +44,11 @@ export interface AttendanceReportFigures extends Omit<AttendanceCounts, 'eligibl
 export interface ReportWindow {
   from?: Date | null;
   to?: Date | null;
+}
+
+/** attendanceReport's arguments: a window, or a season (its window), not both. */
+export interface ReportScope extends ReportWindow {
+  seasonId?: string | null;
 }
 
 /** (event, member, attendance-or-null) for every eligible pair over the settled events in `events`. */
@@ -90,16 +97,21 @@ export function memberStatsOf(counts: AttendanceCounts): MemberStats {
 const NO_COUNTS: AttendanceCounts = { eligible: 0, joined: 0, attended: 0, late: 0, absent: 0, excused: 0 };
 
 export class ReportService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly seasons: SeasonService,
+  ) {}
 
   /**
-   * attendanceReport: totals and rates over the settled events in [from, to), one row per event
-   * (oldest first) and one per member eligible for at least one of them.
+   * attendanceReport: totals and rates over the settled events in [from, to), or in the season
+   * `seasonId`, one row per event (oldest first) and one per member eligible for at least one of them.
    */
-  async attendanceReport(window: ReportWindow): Promise<AttendanceReportFigures> {
-    const { from, to } = window;
+  async attendanceReport(scope: ReportScope): Promise<AttendanceReportFigures> {
+    if (scope.seasonId && (scope.from || scope.to)) throw badUserInput('seasonId', 'Ask for a season, or for from and to, not both.');
+    const window = scope.seasonId ? await this.seasons.windowOf(scope.seasonId) : scope;
+    const { from, to } = window ?? {};
     if (from && to && from.getTime() >= to.getTime()) throw badUserInput('to', 'to must be after from.');
-    const [eventRows, memberRows] = await Promise.all([this.eventAttendance(window), this.memberStatsInWindow(window)]);
+    const [eventRows, memberRows] = await Promise.all([this.eventAttendance({ from, to }), this.memberStatsInWindow({ from, to })]);
     const sum = (key: keyof AttendanceCounts) => eventRows.reduce((total, row) => total + row[key], 0);
     const participations = sum('joined');
     return {
@@ -118,12 +130,12 @@ export class ReportService {
     };
   }
 
-  /** Member.stats over every settled event, for each of the given members, in their order. */
-  async memberStats(memberIds: readonly string[]): Promise<MemberStats[]> {
+  /** Member.stats over the settled events of a season (null: all time), for each of the given members, in their order. */
+  async memberStats(memberIds: readonly string[], window: SeasonWindow): Promise<MemberStats[]> {
     const members = Prisma.sql`SELECT id, gender, created_at FROM members WHERE id IN (${Prisma.join(memberIds)})`;
     const rows = await this.prisma.$queryRaw<MemberStatsFigures[]>`
       SELECT member_id AS "memberId", ${COUNTS}
-        FROM (${eligiblePairs(settledEvents({}), members)}) pairs
+        FROM (${eligiblePairs(settledEvents(window ?? {}), members)}) pairs
        GROUP BY member_id`;
     return rowPerKey(memberIds, rows, (row) => row.memberId, NO_COUNTS).map(memberStatsOf);
   }

@@ -1,0 +1,43 @@
+import { badUserInput } from '../../errors/errors';
+
+/** The season rules of api-rules.md ("Seasons"), each in one function. */
+
+const NAME_MAX_LENGTH = 50;
+const MAX_DAYS = 400;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface SeasonFields {
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** A season is [startsAt, endsAt), at most 400 days, its name 1–50 characters (trimmed). */
+export function validateSeason(input: SeasonFields): SeasonFields {
+  const name = input.name.trim();
+  const length = [...name].length;
+  if (length < 1 || length > NAME_MAX_LENGTH || /\p{Cc}/u.test(name)) {
+    throw badUserInput('name', `name must be 1 to ${NAME_MAX_LENGTH} characters.`);
+  }
+  const span = input.endsAt.getTime() - input.startsAt.getTime();
+  if (span <= 0) throw badUserInput('endsAt', 'endsAt must be after startsAt.');
+  if (span > MAX_DAYS * DAY_MS) throw badUserInput('endsAt', `A season lasts at most ${MAX_DAYS} days.`);
+  return { name, startsAt: input.startsAt, endsAt: input.endsAt };
+}
+
+/** What a season-scoped figure counts: events (and penalties) whose time is in [from, to); null is all time. */
+export type SeasonWindow = { from: Date; to: Date } | null;
+
+export const contains = (season: { startsAt: Date; endsAt: Date }, at: Date) =>
+  season.startsAt.getTime() <= at.getTime() && at.getTime() < season.endsAt.getTime();
+
+/**
+ * The season figures count when none is named: the current one; between seasons, the latest that
+ * has ended; with no season yet begun, all time (as before seasons existed).
+ */
+export function defaultSeason<S extends { startsAt: Date; endsAt: Date }>(seasons: S[], now: Date): S | null {
+  const current = seasons.find((season) => contains(season, now));
+  if (current) return current;
+  const ended = seasons.filter((season) => season.endsAt.getTime() <= now.getTime());
+  return ended.reduce<S | null>((latest, season) => (latest && latest.endsAt >= season.endsAt ? latest : season), null);
+}

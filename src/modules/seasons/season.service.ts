@@ -1,0 +1,82 @@
+import type { Clock } from '../../clock/clock';
+import type { PrismaClient } from '../../db/database';
+import { isUniqueViolation } from '../../db/prisma-errors';
+import { badUserInput, DomainError, ErrorCode, notFound } from '../../errors/errors';
+import type { Season } from '../../generated/prisma/client';
+import { contains, defaultSeason, validateSeason, type SeasonFields, type SeasonWindow } from './season-rules';
+
+/** PostgreSQL's exclusion_violation: the seasons_no_overlap constraint of the migration. */
+function isOverlap(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
+    const fields = cause as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    if (fields.code === '23P01' || (typeof fields.message === 'string' && fields.message.includes('seasons_no_overlap'))) return true;
+    cause = fields.meta?.driverAdapterError ?? fields.cause;
+  }
+  return false;
+}
+
+const seasonOverlap = () => new DomainError(ErrorCode.SEASON_OVERLAP, 'This season overlaps another one.', { field: 'startsAt' });
+
+/** Seasons (기수): the one writer of the seasons table, and which season a figure counts. */
+export class SeasonService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every season, the latest start first. */
+  list(): Promise<Season[]> {
+    return this.prisma.season.findMany({ orderBy: [{ startsAt: 'desc' }] });
+  }
+
+  async current(): Promise<Season | null> {
+    const now = this.clock.now();
+    return this.prisma.season.findFirst({ where: { startsAt: { lte: now }, endsAt: { gt: now } } });
+  }
+
+  isCurrent(season: Season): boolean {
+    return contains(season, this.clock.now());
+  }
+
+  create(input: SeasonFields): Promise<Season> {
+    return this.write(() => this.prisma.season.create({ data: validateSeason(input) }));
+  }
+
+  async update(id: string, input: SeasonFields): Promise<Season> {
+    const fields = validateSeason(input);
+    if (!(await this.prisma.season.findUnique({ where: { id }, select: { id: true } }))) throw notFound('season');
+    return this.write(() => this.prisma.season.update({ where: { id }, data: fields }));
+  }
+
+  /** Events and penalties are not touched: they simply no longer belong to a season. */
+  async delete(id: string): Promise<boolean> {
+    const { count } = await this.prisma.season.deleteMany({ where: { id } });
+    if (count === 0) throw notFound('season');
+    return true;
+  }
+
+  /**
+   * The window a season-scoped figure counts: the named season's (NOT_FOUND when there is none), or
+   * by default the current season, else the latest ended one, else all time (null).
+   */
+  async windowOf(seasonId: string | null | undefined): Promise<SeasonWindow> {
+    if (seasonId) {
+      const season = await this.prisma.season.findUnique({ where: { id: seasonId } });
+      if (!season) throw notFound('season');
+      return { from: season.startsAt, to: season.endsAt };
+    }
+    const season = defaultSeason(await this.list(), this.clock.now());
+    return season && { from: season.startsAt, to: season.endsAt };
+  }
+
+  /** The database decides overlaps (an exclusion constraint) and names (a unique index), races included. */
+  private async write(save: () => Promise<Season>): Promise<Season> {
+    try {
+      return await save();
+    } catch (error) {
+      if (isOverlap(error)) throw seasonOverlap();
+      if (isUniqueViolation(error)) throw badUserInput('name', 'A season with this name exists.');
+      throw error;
+    }
+  }
+}
