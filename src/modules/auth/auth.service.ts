@@ -32,9 +32,8 @@ const accountInactive = () => new DomainError(ErrorCode.ACCOUNT_INACTIVE, 'This 
 const MAX_IMPORT_ROWS = 500;
 
 /** The sign-up password rule, for a new password (changePassword, resetPassword). */
-function validNewPassword(password: string): string {
+function checkNewPassword(password: string): void {
   if (!isAcceptablePassword(password)) throw badUserInput('newPassword', PASSWORD_RULE.replace(/^password/, 'newPassword'));
-  return password;
 }
 
 /** A row's problem, naming the row (0-based) as importMembers' answer must. */
@@ -119,7 +118,7 @@ export class AuthService {
    * the throttle. Every token issued before stops working; the answer carries a fresh one.
    */
   async changePassword(memberId: string, currentPassword: string, newPassword: string, clientAddress: string): Promise<Session> {
-    validNewPassword(newPassword);
+    checkNewPassword(newPassword);
     const account = await this.members.findWithPasswordHash({ id: memberId });
     if (!account) throw notFound('member');
     const attemptId = await this.throttle.begin(account.loginId, clientAddress);
@@ -143,7 +142,7 @@ export class AuthService {
    */
   async resetPassword(rawLoginId: string, code: string, newPassword: string, clientAddress: string): Promise<Session> {
     await this.rateLimiter.hit(clientAddress);
-    validNewPassword(newPassword);
+    checkNewPassword(newPassword);
     const loginId = normalizeLoginId(rawLoginId);
     if (!loginId) throw invalidResetCode();
     // Its own count, apart from login's: a member locked out of login can still use their code.

@@ -75,7 +75,8 @@ export class MemberService {
 
   /**
    * Sets a new password hash and moves the token version on, so that every token issued before
-   * stops working; inside the caller's transaction when it has one. Answers the new version.
+   * stops working; inside the caller's transaction when it has one. Answers the member as now,
+   * with the version new tokens must carry.
    */
   async setPasswordHash(db: Db, memberId: string, passwordHash: string): Promise<MemberRecord> {
     return db.member.update({ where: { id: memberId }, data: { passwordHash, tokenVersion: { increment: 1 } }, omit: WITHOUT_PASSWORD });
@@ -110,11 +111,9 @@ export class MemberService {
    * password, calendar feed); participations, dues and penalties stay, so the figures do not change.
    */
   async erase(db: Db, memberId: string): Promise<MemberRecord> {
-    const target = await db.member.findUnique({ where: { id: memberId }, select: { status: true } });
-    if (!target) throw notFound('member');
-    if (target.status !== 'INACTIVE') throw badUserInput('memberId', 'Only an INACTIVE member can be erased.');
-    return db.member.update({
-      where: { id: memberId },
+    // Conditional on INACTIVE in the update itself: an admin reactivating the member meanwhile wins.
+    const { count } = await db.member.updateMany({
+      where: { id: memberId, status: 'INACTIVE' },
       data: {
         name: FORMER_MEMBER_NAME,
         phone: null,
@@ -124,8 +123,11 @@ export class MemberService {
         calendarTokenHash: null,
         tokenVersion: { increment: 1 },
       },
-      omit: WITHOUT_PASSWORD,
     });
+    const member = await db.member.findUnique({ where: { id: memberId }, omit: WITHOUT_PASSWORD });
+    if (!member) throw notFound('member');
+    if (count === 0) throw badUserInput('memberId', 'Only an INACTIVE member can be erased.');
+    return member;
   }
 
   /** importMembers' inserts, all in the caller's transaction; a login id taken meanwhile is LOGIN_ID_TAKEN. */
