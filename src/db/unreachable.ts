@@ -1,3 +1,5 @@
+import { errorChain } from './prisma-errors';
+
 /** Socket errors of a connection that could not be made or was cut. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 /**
@@ -12,22 +14,12 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 /** node-postgres says these in plain errors, with no code. */
 const DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
 
-/** The errors an error wraps: its cause, and Prisma's driver-adapter error with its cause. */
-function* causesOf(error: unknown, depth = 0): Generator<Record<string, unknown>> {
-  if (depth > 5 || error === null || typeof error !== 'object') return;
-  const fields = error as Record<string, unknown>;
-  yield fields;
-  yield* causesOf(fields.cause, depth + 1);
-  const adapterError = (fields.meta as Record<string, unknown> | undefined)?.driverAdapterError;
-  yield* causesOf(adapterError, depth + 1);
-}
-
 /**
  * Whether an error means the database cannot be reached right now (down, restarting, the network
  * cut), as opposed to a fault in the request or the code. Such errors become DATABASE_UNAVAILABLE.
  */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  for (const fields of causesOf(error)) {
+  for (const fields of errorChain(error)) {
     const code = fields.code;
     if (typeof code === 'string' && (SOCKET_CODES.has(code) || SERVER_CODES.test(code) || PRISMA_CODES.has(code))) return true;
     if (typeof fields.kind === 'string' && ADAPTER_KINDS.has(fields.kind)) return true;

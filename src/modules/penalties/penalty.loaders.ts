@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { PrismaClient } from '../../db/database';
 import { Prisma, type Penalty } from '../../generated/prisma/client';
 import { rowPerKey, rowsPerKey } from '../../graphql/batch';
-import type { SeasonWindow } from '../seasons/season-rules';
+import { windowKey, type SeasonWindow } from '../seasons/season-rules';
 
 export interface PenaltyFigureLoaders {
   activePointsByMember: DataLoader<string, number>;
@@ -59,7 +59,7 @@ export function createPenaltyLoaders(prisma: PrismaClient): PenaltyLoaders {
   const byWindow = new Map<string, PenaltyFigureLoaders>();
   return {
     penaltiesIn(window) {
-      const key = window ? `${window.from.toISOString()}/${window.to.toISOString()}` : 'all';
+      const key = windowKey(window);
       let loaders = byWindow.get(key);
       if (!loaders) byWindow.set(key, (loaders = figureLoaders(prisma, window)));
       return loaders;

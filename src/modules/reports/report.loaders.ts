@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { SeasonWindow } from '../seasons/season-rules';
+import { windowKey, type SeasonWindow } from '../seasons/season-rules';
 import type { ReportService } from './report.service';
 import type { MemberStats } from './report.types';
 
@@ -13,7 +13,7 @@ export function createReportLoaders(reports: ReportService): ReportLoaders {
   const byWindow = new Map<string, DataLoader<string, MemberStats>>();
   return {
     statsIn(window) {
-      const key = window ? `${window.from.toISOString()}/${window.to.toISOString()}` : 'all';
+      const key = windowKey(window);
       let loader = byWindow.get(key);
       if (!loader) byWindow.set(key, (loader = new DataLoader<string, MemberStats>((memberIds) => reports.memberStats(memberIds, window))));
       return loader;

@@ -28,6 +28,9 @@ export function validateSeason(input: SeasonFields): SeasonFields {
 /** What a season-scoped figure counts: events (and penalties) whose time is in [from, to); null is all time. */
 export type SeasonWindow = { from: Date; to: Date } | null;
 
+/** A window's name, for remembering per-season loaders within a request. */
+export const windowKey = (window: SeasonWindow) => (window ? `${window.from.toISOString()}/${window.to.toISOString()}` : 'all');
+
 export const contains = (season: { startsAt: Date; endsAt: Date }, at: Date) =>
   season.startsAt.getTime() <= at.getTime() && at.getTime() < season.endsAt.getTime();
 

@@ -1,19 +1,9 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
-import { isUniqueViolation } from '../../db/prisma-errors';
+import { isExclusionViolation, isUniqueViolation } from '../../db/prisma-errors';
 import { badUserInput, DomainError, ErrorCode, notFound } from '../../errors/errors';
 import type { Season } from '../../generated/prisma/client';
 import { contains, defaultSeason, validateSeason, type SeasonFields, type SeasonWindow } from './season-rules';
-
-/** PostgreSQL's exclusion_violation: the seasons_no_overlap constraint of the migration. */
-function isOverlap(error: unknown): boolean {
-  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
-    const fields = cause as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
-    if (fields.code === '23P01' || (typeof fields.message === 'string' && fields.message.includes('seasons_no_overlap'))) return true;
-    cause = fields.meta?.driverAdapterError ?? fields.cause;
-  }
-  return false;
-}
 
 const seasonOverlap = () => new DomainError(ErrorCode.SEASON_OVERLAP, 'This season overlaps another one.', { field: 'startsAt' });
 
@@ -30,8 +20,7 @@ export class SeasonService {
   }
 
   async current(): Promise<Season | null> {
-    const now = this.clock.now();
-    return this.prisma.season.findFirst({ where: { startsAt: { lte: now }, endsAt: { gt: now } } });
+    return (await this.list()).find((season) => this.isCurrent(season)) ?? null;
   }
 
   isCurrent(season: Season): boolean {
@@ -74,7 +63,8 @@ export class SeasonService {
     try {
       return await save();
     } catch (error) {
-      if (isOverlap(error)) throw seasonOverlap();
+      // The migration's seasons_no_overlap constraint.
+      if (isExclusionViolation(error)) throw seasonOverlap();
       if (isUniqueViolation(error)) throw badUserInput('name', 'A season with this name exists.');
       throw error;
     }
