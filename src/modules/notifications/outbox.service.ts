@@ -51,10 +51,9 @@ export class OutboxService {
 
   /** Each outcome applies to the claim it answers only: a claim that lapsed and was taken over changes nothing. */
   async delivered(notice: ClaimedNotice): Promise<void> {
-    await this.prisma.outboxMessage.updateMany({
-      where: { id: notice.id, attempts: notice.attempts },
-      data: { deliveredAt: new Date(), lockedUntil: null, lastError: null },
-    });
+    await this.prisma.$executeRaw`
+      UPDATE "outbox_messages" SET "delivered_at" = now(), "locked_until" = NULL, "last_error" = NULL
+       WHERE "id" = ${notice.id} AND "attempts" = ${notice.attempts}`;
   }
 
   async retryLater(notice: ClaimedNotice, delayMs: number, error: string): Promise<void> {
@@ -65,10 +64,9 @@ export class OutboxService {
   }
 
   async failed(notice: ClaimedNotice, error: string): Promise<void> {
-    await this.prisma.outboxMessage.updateMany({
-      where: { id: notice.id, attempts: notice.attempts },
-      data: { failedAt: new Date(), lockedUntil: null, lastError: error },
-    });
+    await this.prisma.$executeRaw`
+      UPDATE "outbox_messages" SET "failed_at" = now(), "locked_until" = NULL, "last_error" = ${error}
+       WHERE "id" = ${notice.id} AND "attempts" = ${notice.attempts}`;
   }
 
   /** Milliseconds until the next notice may be claimed (0: now); null when none waits. */

@@ -1,8 +1,8 @@
 import { badUserInput } from '../../errors/errors';
+import { validText } from '../../validation/text';
 
 /** The season rules of api-rules.md ("Seasons"), each in one function. */
 
-const NAME_MAX_LENGTH = 50;
 const MAX_DAYS = 400;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,11 +14,7 @@ export interface SeasonFields {
 
 /** A season is [startsAt, endsAt), at most 400 days, its name 1–50 characters (trimmed). */
 export function validateSeason(input: SeasonFields): SeasonFields {
-  const name = input.name.trim();
-  const length = [...name].length;
-  if (length < 1 || length > NAME_MAX_LENGTH || /\p{Cc}/u.test(name)) {
-    throw badUserInput('name', `name must be 1 to ${NAME_MAX_LENGTH} characters.`);
-  }
+  const name = validText('name', input.name, { min: 1, max: 50 });
   const span = input.endsAt.getTime() - input.startsAt.getTime();
   if (span <= 0) throw badUserInput('endsAt', 'endsAt must be after startsAt.');
   if (span > MAX_DAYS * DAY_MS) throw badUserInput('endsAt', `A season lasts at most ${MAX_DAYS} days.`);
