@@ -83,8 +83,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       ...graphqlRoutes(
         apollo,
         createContextBuilder({
-          tokens: services.tokens,
-          findViewer: (memberId) => services.members.findById(memberId),
+          viewerOf: services.viewerOf,
           database,
           services,
           trustProxy: config.trustProxy,

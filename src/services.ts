@@ -1,11 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { resolveJwtSecret } from './auth/jwt-secret';
+import { requestViewer } from './auth/request-viewer';
 import { TokenService } from './auth/tokens';
 import type { Clock } from './clock/clock';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { createGeocoder } from './geo/create-geocoder';
 import type { Logger } from './logging/logger';
+import { AbsenceDeadline } from './modules/absences/absence-rules';
+import { AbsenceService } from './modules/absences/absence.service';
 import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { PasswordResets } from './modules/auth/password-resets';
@@ -13,6 +16,7 @@ import { AuthRateLimiter } from './modules/auth/rate-limiter';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { CheckInService } from './modules/check-in/check-in.service';
 import { DuesService } from './modules/dues/dues.service';
+import { ExportService } from './modules/exports/export.service';
 import { EventService } from './modules/events/event.service';
 import { MemberService } from './modules/members/member.service';
 import { OutboxService } from './modules/notifications/outbox.service';
@@ -20,6 +24,10 @@ import { WebhookDispatcher } from './modules/notifications/webhook-dispatcher';
 import { ParticipationService } from './modules/participations/participation.service';
 import { PenaltyService } from './modules/penalties/penalty.service';
 import { ReportService } from './modules/reports/report.service';
+import { ReminderTiming } from './modules/reminders/reminder-rules';
+import { ReminderScheduler } from './modules/reminders/reminder-scheduler';
+import { noReminders } from './modules/reminders/reminder-triggers';
+import { ReminderService } from './modules/reminders/reminder.service';
 import { RetentionSweep } from './modules/retention/retention-sweep';
 import { SeasonService } from './modules/seasons/season.service';
 import { SettlementScheduler } from './modules/settlement/settlement-scheduler';
@@ -37,7 +45,8 @@ export interface Core {
 
 /**
  * The app's services, each built once, wired to what it depends on. The graph has no cycles: the
- * events service tells settlement about its events through the small SettlementTriggers interface.
+ * events service tells settlement and reminders about its events through the small
+ * SettlementTriggers and ReminderTriggers interfaces.
  */
 export function createServices({ config, clock, logger, database, metrics }: Core) {
   const { prisma, read } = database;
@@ -68,6 +77,17 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
   const notices = webhookUrl ? new WebhookDispatcher(outbox, { ...config.settlement, webhookUrl }, logger, metrics) : undefined;
   const settlement = new SettlementService(prisma, participations, penalties, clock, logger, notices, metrics, config.timeZone);
   const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
+  // Reminders go to the club webhook: without one, or with MATCH_REMINDER_MINUTES=0, there are none.
+  const reminders =
+    notices && config.matchReminderMinutes > 0
+      ? new ReminderScheduler(
+          new ReminderService(prisma, outbox, notices, new ReminderTiming(config.matchReminderMinutes), clock, logger, config.timeZone),
+          clock,
+          logger,
+          config.settlement.sweepIntervalMs,
+        )
+      : undefined;
+  const reports = new ReportService(prisma, seasons);
   const checkIns = new CheckInService(prisma, participations, config.checkIn, clock);
   const retention = new RetentionSweep(
     {
@@ -82,6 +102,7 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
   );
   return {
     tokens,
+    viewerOf: requestViewer(tokens, (memberId) => members.findById(memberId)),
     members,
     auth,
     penalties,
@@ -91,10 +112,13 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     notices,
     settlement,
     scheduler,
-    events: new EventService(prisma, read, createGeocoder(config.geocoder, metrics), dues, penalties, logger, scheduler),
+    reminders,
+    absences: new AbsenceService(prisma, participations, penalties, new AbsenceDeadline(config.absenceNoticeDeadlineMinutes), clock),
+    events: new EventService(prisma, read, createGeocoder(config.geocoder, metrics), dues, penalties, logger, scheduler, reminders ?? noReminders),
     checkIns,
     seasons,
-    reports: new ReportService(prisma, seasons),
+    reports,
+    exports: new ExportService(prisma, seasons, reports, penalties, clock, config.timeZone),
     calendars: new CalendarService(prisma, members, config.publicUrl, clock),
     retention,
   };

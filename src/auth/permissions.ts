@@ -34,6 +34,7 @@ export const rootFieldRules = {
     attendanceReport: isAdmin,
     seasons: isSignedIn,
     currentSeason: isSignedIn,
+    pendingAbsences: isAdmin,
   },
   Mutation: {
     signUp: isAnyone,
@@ -64,6 +65,9 @@ export const rootFieldRules = {
     setMemberStatus: isAdmin,
     eraseMember: isAdmin,
     importMembers: isAdmin,
+    submitAbsence: isSignedIn,
+    withdrawAbsence: isSignedIn,
+    reviewAbsence: isAdmin,
   },
 } satisfies IRuleTypeMap;
 

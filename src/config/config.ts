@@ -47,6 +47,10 @@ export interface Config {
   passwordResetTtlHours: number;
   /** Login attempts, rate-limit windows and check-in attempts older than this many days are deleted. */
   retentionDays: number;
+  /** Absence notices close this many minutes before an event's start. */
+  absenceNoticeDeadlineMinutes: number;
+  /** The club webhook's reminder goes this many minutes before an event's start; 0: no reminders. */
+  matchReminderMinutes: number;
 }
 
 export type GeocoderSettings =
@@ -271,6 +275,8 @@ export function loadConfig(env: Env): Config {
     graphqlMaxConcurrency: read.integer('GRAPHQL_MAX_CONCURRENCY', 32, 1, 10_000),
     retentionDays: read.integer('RETENTION_DAYS', 90, 1, 36_500),
     passwordResetTtlHours: read.integer('PASSWORD_RESET_TTL_HOURS', 24, 1, 24 * 30),
+    absenceNoticeDeadlineMinutes: read.integer('ABSENCE_NOTICE_DEADLINE_MINUTES', 60, 0, 7 * 24 * 60),
+    matchReminderMinutes: read.integer('MATCH_REMINDER_MINUTES', 120, 0, 7 * 24 * 60),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -32,6 +32,10 @@ export const ErrorCode = {
   INVALID_RESET_CODE: 'INVALID_RESET_CODE',
   ACCOUNT_INACTIVE: 'ACCOUNT_INACTIVE',
   MEMBER_INACTIVE: 'MEMBER_INACTIVE',
+  /** contract-additions/absences-reminders-exports.graphql */
+  ABSENCE_DEADLINE_PASSED: 'ABSENCE_DEADLINE_PASSED',
+  ABSENCE_ALREADY_SUBMITTED: 'ABSENCE_ALREADY_SUBMITTED',
+  NO_PENDING_ABSENCE: 'NO_PENDING_ABSENCE',
   /** The database cannot be reached right now; HTTP 503 with Retry-After (api-rules.md). */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** Not in the contract: the request ran past the server's execution timeout. */

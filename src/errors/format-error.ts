@@ -24,6 +24,15 @@ export function httpOf(code: string): { status: number; headers: HeaderMap } | u
   return { status: 503, headers: new HeaderMap([['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)]]) };
 }
 
+/** A plain route's (not GraphQL's) HTTP status for a refusal: what the code means in HTTP's terms. */
+export function routeStatusOf(code: ErrorCode): number {
+  if (code === ErrorCode.UNAUTHENTICATED) return 401;
+  if (code === ErrorCode.FORBIDDEN) return 403;
+  if (code === ErrorCode.NOT_FOUND) return 404;
+  if (code === ErrorCode.TOO_MANY_ATTEMPTS) return 429;
+  return 400;
+}
+
 /** The one translation of a domain error into a GraphQL error, for errors raised outside execution. */
 export function toGraphQLError(error: DomainError): GraphQLError {
   const http = httpOf(error.code);

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { formatInTimeZone } from '../clock/time-zone';
 
 /** ISO-8601 with an explicit offset: "Z" or ±hh:mm. A bare local time would be ambiguous. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -11,43 +12,6 @@ function parseInstant(value: unknown): Date {
   throw new GraphQLError('DateTime must be an ISO-8601 date and time with an offset, e.g. 2026-11-29T10:00:00+09:00.');
 }
 
-/**
- * Formats an instant as wall-clock time in `timeZone` with that zone's offset, so clients show
- * the club's local time without knowing the zone: 2026-11-29T10:00:00+09:00.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Making an Intl.DateTimeFormat costs far more than using one: one per time zone, kept. */
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function formatInTimeZone(date: Date, timeZone: string): string {
-  const parts = formatterFor(timeZone).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  const wallClock = `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
-  const millis = date.getUTCMilliseconds();
-  const offsetMinutes = Math.round((Date.parse(`${wallClock}Z`) + millis - date.getTime()) / 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  const fraction = millis ? `.${String(millis).padStart(3, '0')}` : '';
-  return `${wallClock}${fraction}${offset}`;
-}
 
 /** How many formatted instants a DateTime scalar keeps: a club's lists show the same few hundred. */
 const FORMATTED_CACHE_SIZE = 10_000;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isDatabaseUnreachable, reasonOf } from '../db/unreachable';
-import { databaseUnavailable } from '../errors/errors';
-import { httpOf } from '../errors/format-error';
+import { reasonOf } from '../db/unreachable';
+import { ErrorCode } from '../errors/errors';
+import { asDomainError, extensionsOf, httpOf, routeStatusOf } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../observability/metrics';
 
@@ -114,12 +114,12 @@ export function createRequestHandler(routes: Route[], logger: Logger, metrics: M
           if (error.closeConnection) response.setHeader('connection', 'close');
           return sendError(response, error.status, error.message);
         }
-        if (isDatabaseUnreachable(error) && !response.headersSent) {
-          logger.warn({ requestId, reason: reasonOf(error) }, 'database unreachable');
-          const { message, code } = databaseUnavailable();
-          const { status, headers } = httpOf(code)!;
+        const refusal = asDomainError(error);
+        if (refusal && !response.headersSent) {
+          if (refusal.code === ErrorCode.DATABASE_UNAVAILABLE) logger.warn({ requestId, reason: reasonOf(error) }, 'database unreachable');
+          const { status, headers } = httpOf(refusal.code) ?? { status: routeStatusOf(refusal.code), headers: [] };
           for (const [name, value] of headers) response.setHeader(name, value);
-          return sendError(response, status, message, code);
+          return sendJson(response, status, { errors: [{ message: refusal.message, extensions: extensionsOf(refusal) }] });
         }
         logger.error({ err: error, requestId }, 'request failed');
         if (!response.headersSent) sendError(response, 500, 'Internal server error.');

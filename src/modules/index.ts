@@ -1,16 +1,19 @@
 // type-graphql's decorators need the metadata API before any module's GraphQL types load.
 import 'reflect-metadata';
 import type DataLoader from 'dataloader';
+import { absencesModule } from './absences/absences.module';
 import { authModule } from './auth/auth.module';
 import { calendarModule } from './calendar/calendar.module';
 import { checkInModule } from './check-in/check-in.module';
 import { duesModule } from './dues/dues.module';
 import { eventsModule } from './events/events.module';
+import { exportsModule } from './exports/exports.module';
 import type { LoaderScope, ModuleManifest } from './manifest';
 import { membersModule } from './members/members.module';
 import { notificationsModule } from './notifications/notifications.module';
 import { participationsModule } from './participations/participations.module';
 import { penaltiesModule } from './penalties/penalties.module';
+import { remindersModule } from './reminders/reminders.module';
 import { reportsModule } from './reports/reports.module';
 import { retentionModule } from './retention/retention.module';
 import { seasonsModule } from './seasons/seasons.module';
@@ -30,10 +33,13 @@ export const appModules = [
   checkInModule,
   duesModule,
   penaltiesModule,
+  absencesModule,
   notificationsModule,
   settlementModule,
+  remindersModule,
   reportsModule,
   calendarModule,
+  exportsModule,
   retentionModule,
 ] as const;
 

@@ -1,5 +1,6 @@
 import { Kind } from 'graphql';
-import { createDateTimeScalar, formatInTimeZone } from '../../src/graphql/date-time';
+import { formatInTimeZone } from '../../src/clock/time-zone';
+import { createDateTimeScalar } from '../../src/graphql/date-time';
 
 describe('the DateTime scalar', () => {
   const instant = new Date('2026-11-29T01:00:00Z');

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor, type Page } from '../../graphql/pagination'
 import type { Logger } from '../../logging/logger';
 import type { DuesService } from '../dues/dues.service';
 import type { PenaltyService } from '../penalties/penalty.service';
+import type { ReminderTriggers } from '../reminders/reminder-triggers';
 import type { SettlementTriggers } from '../settlement/settlement-triggers';
 import { audiencesVisibleTo, gendersOf, validateCoordinates, validateEventFields, type EventFields } from './event-rules';
 import { eventColumns } from './event.columns';
@@ -76,6 +77,7 @@ export class EventService {
     private readonly penalties: PenaltyService,
     private readonly logger: Logger,
     private readonly settlements: SettlementTriggers,
+    private readonly reminders: ReminderTriggers,
   ) {}
 
   /** An event the viewer may see; FORBIDDEN when its audience excludes them, null when there is none. */
@@ -118,6 +120,7 @@ export class EventService {
     const coordinates = validateCoordinates(input.latitude, input.longitude) ?? (await this.locate(fields.address));
     const event = await this.prisma.event.create({ data: { ...fields, ...coordinates } });
     this.settlements.schedule(event);
+    this.reminders.schedule(event);
     return event;
   }
 
@@ -157,9 +160,12 @@ export class EventService {
         }
       }
       await this.dues.followFeeChange(tx, id, locked.fee, fields.fee);
+      // A reminder written for the old start and not yet delivered would name the wrong time.
+      if (fields.startsAt.getTime() !== locked.startsAt.getTime()) await this.reminders.withdraw(tx, id);
       return tx.event.update({ where: { id }, data: { ...fields, ...coordinates } });
     });
     if (updated.endsAt.getTime() !== current.endsAt.getTime() && !updated.settledAt) this.settlements.schedule(updated);
+    if (updated.startsAt.getTime() !== current.startsAt.getTime() && !updated.settledAt) this.reminders.schedule(updated);
     return updated;
   }
 
@@ -168,9 +174,11 @@ export class EventService {
     await this.prisma.$transaction(async (tx) => {
       await lockEvent(tx, id);
       await this.penalties.revokeForDeletedEvent(tx, id);
+      await this.reminders.withdraw(tx, id);
       await tx.event.delete({ where: { id } });
     });
     this.settlements.cancel(id);
+    this.reminders.cancel(id);
     return true;
   }
 

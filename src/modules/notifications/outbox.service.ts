@@ -3,11 +3,13 @@ import { deleteOlderThan } from '../../db/delete-older-than';
 import type { Prisma } from '../../generated/prisma/client';
 
 export interface Notice {
-  /** What it tells: "settlement" (and, later, "reminder"). */
+  /** What it tells: "settlement" or "reminder". */
   kind: string;
   /** Unique per notice; the receiver sees it as Idempotency-Key on every attempt. */
   idempotencyKey: string;
   payload: Prisma.InputJsonValue;
+  /** Not delivered after this time (a reminder once its match has started); none: delivered whenever it can be. */
+  expiresAt?: Date;
 }
 
 /** A notice claimed for one delivery attempt; `attempts` counts this one and identifies the claim. */
@@ -26,9 +28,39 @@ export interface ClaimedNotice {
 export class OutboxService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** In the caller's transaction: the notice exists exactly when what it tells has committed. */
-  async enqueue(tx: Prisma.TransactionClient, notice: Notice): Promise<void> {
-    await tx.outboxMessage.createMany({ data: [notice], skipDuplicates: true });
+  /**
+   * In the caller's transaction: the notice exists exactly when what it tells has committed. A
+   * notice whose key is taken already is not written again: answers whether this one was.
+   */
+  async enqueue(tx: Prisma.TransactionClient, notice: Notice): Promise<boolean> {
+    const { count } = await tx.outboxMessage.createMany({ data: [notice], skipDuplicates: true });
+    return count === 1;
+  }
+
+  /** Which of these keys have a notice, delivered or not. */
+  async existingKeys(idempotencyKeys: string[]): Promise<Set<string>> {
+    if (idempotencyKeys.length === 0) return new Set();
+    const rows = await this.prisma.outboxMessage.findMany({
+      where: { idempotencyKey: { in: idempotencyKeys } },
+      select: { idempotencyKey: true },
+    });
+    return new Set(rows.map((row) => row.idempotencyKey));
+  }
+
+  /** In the caller's transaction: notices not delivered yet whose key starts with `keyPrefix` are dropped. */
+  async withdrawUndelivered(tx: Prisma.TransactionClient, keyPrefix: string): Promise<number> {
+    const { count } = await tx.outboxMessage.deleteMany({
+      where: { idempotencyKey: { startsWith: keyPrefix }, deliveredAt: null, failedAt: null },
+    });
+    return count;
+  }
+
+  /** Notices past their expiry that were never delivered are marked failed; answers how many. */
+  expireOverdue(): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE "outbox_messages" SET "failed_at" = now(), "locked_until" = NULL, "last_error" = 'expired before delivery'
+       WHERE "delivered_at" IS NULL AND "failed_at" IS NULL AND "expires_at" <= now()
+         AND ("locked_until" IS NULL OR "locked_until" <= now())`;
   }
 
   /**
@@ -42,6 +74,7 @@ export class OutboxService {
        WHERE "id" IN (
              SELECT "id" FROM "outbox_messages"
               WHERE "delivered_at" IS NULL AND "failed_at" IS NULL AND "next_attempt_at" <= now()
+                AND ("expires_at" IS NULL OR "expires_at" > now())
                 AND ("locked_until" IS NULL OR "locked_until" <= now())
               ORDER BY "next_attempt_at"
               LIMIT ${limit}::int

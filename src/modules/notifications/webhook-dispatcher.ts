@@ -7,7 +7,8 @@ import type { ClaimedNotice, Notice, OutboxService } from './outbox.service';
 
 /** What other modules see: a notice goes in with their transaction, and out once it has committed. */
 export interface WebhookNotices {
-  enqueue(tx: Prisma.TransactionClient, notice: Notice): Promise<void>;
+  /** Answers whether it was written: false when a notice with its key exists already. */
+  enqueue(tx: Prisma.TransactionClient, notice: Notice): Promise<boolean>;
   /** After the commit: look for due notices now rather than at the next poll. */
   deliverSoon(): void;
 }
@@ -38,7 +39,7 @@ export class WebhookDispatcher implements WebhookNotices, BackgroundJob {
     private readonly metrics: Metrics,
   ) {}
 
-  enqueue(tx: Prisma.TransactionClient, notice: Notice): Promise<void> {
+  enqueue(tx: Prisma.TransactionClient, notice: Notice): Promise<boolean> {
     return this.outbox.enqueue(tx, notice);
   }
 
@@ -67,6 +68,8 @@ export class WebhookDispatcher implements WebhookNotices, BackgroundJob {
   private async round(): Promise<void> {
     let nextMs = POLL_MS;
     try {
+      const expired = await this.outbox.expireOverdue();
+      if (expired > 0) this.logger.warn({ expired }, 'webhook notices expired before they could be delivered');
       do {
         this.again = false;
         const claimed = await this.outbox.claimDue(CLAIM_BATCH, this.settings.webhookTimeoutMs + LEASE_MARGIN_MS);

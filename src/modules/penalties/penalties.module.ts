@@ -8,5 +8,5 @@ export const penaltiesModule = defineModule({
     resolver(PenaltyResolver, (services) => new PenaltyResolver(services.penalties)),
     resolver(MemberPenaltiesResolver, (services) => new MemberPenaltiesResolver(services.penalties)),
   ],
-  loaders: ({ database }): PenaltyLoaders => createPenaltyLoaders(database.prisma),
+  loaders: ({ database, services }): PenaltyLoaders => createPenaltyLoaders(database.prisma, services.penalties),
 });

@@ -2,10 +2,13 @@ import type { Clock } from '../../clock/clock';
 import type { PenaltyPolicy } from '../../config/config';
 import type { PrismaClient } from '../../db/database';
 import { ErrorCode, DomainError, badUserInput, notFound } from '../../errors/errors';
-import type { Event, Penalty, Prisma } from '../../generated/prisma/client';
+import { Prisma, type Event, type Penalty } from '../../generated/prisma/client';
+import { rowPerKey } from '../../graphql/batch';
 import type { Metrics } from '../../observability/metrics';
 import { validText } from '../../validation/text';
+import type { SeasonWindow } from '../seasons/season-rules';
 import { automaticPenaltiesFor, standingOf, type AutomaticReason } from './penalty-rules';
+import { penaltyInWindowSql } from './penalty-window';
 
 export interface IssuedPenalty {
   memberId: string;
@@ -28,6 +31,16 @@ export class PenaltyService {
     private readonly clock: Clock,
     private readonly metrics: Metrics,
   ) {}
+
+  /** Each member's active points within a season's window (null: all time), in their order. */
+  async activePoints(memberIds: readonly string[], window: SeasonWindow): Promise<number[]> {
+    const sums = await this.prisma.$queryRaw<{ memberId: string; points: number }[]>`
+      SELECT p.member_id AS "memberId", sum(p.points)::int AS points
+        FROM penalties p LEFT JOIN events e ON e.id = p.event_id
+       WHERE p.member_id IN (${Prisma.join(memberIds)}) AND p.revoked_at IS NULL ${penaltyInWindowSql(window)}
+       GROUP BY p.member_id`;
+    return rowPerKey(memberIds, sums, (row) => row.memberId, null).map((row) => row?.points ?? 0);
+  }
 
   /** A member's warnings and standing, from their active points under the club's policy. */
   standingOf(activePoints: number) {

@@ -1,4 +1,5 @@
 import type { Event } from '../../generated/prisma/client';
+import { chatMessage, clubTime } from '../notifications/chat-message';
 import type { Notice } from '../notifications/outbox.service';
 
 export interface SettlementSummary {
@@ -6,20 +7,13 @@ export interface SettlementSummary {
   penalties: { memberId: string; loginId: string; name: string; reason: string; points: number }[];
 }
 
-/** Discord caps `content` at 2,000 characters. */
-const MAX_MESSAGE_LENGTH = 2000;
-
 /** One message that a Discord (`content`) and a Slack (`text`) incoming webhook both accept. */
 export function webhookPayload(summary: SettlementSummary, timeZone: string) {
-  const when = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(summary.event.startsAt);
   const lines = summary.penalties.length
     ? summary.penalties.map((p) => `• ${p.name} (${p.loginId}): ${p.reason.toLowerCase()}, ${p.points} point${p.points === 1 ? '' : 's'}`)
     : ['No penalties.'];
-  const message = [`Settled "${summary.event.title}" (${when}).`, ...lines].join('\n');
-  const text = message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
   return {
-    content: text,
-    text,
+    ...chatMessage([`Settled "${summary.event.title}" (${clubTime(summary.event.startsAt, timeZone)}).`, ...lines]),
     settlement: {
       eventId: summary.event.id,
       title: summary.event.title,

@@ -1,0 +1,31 @@
+import { badUserInput } from '../../errors/errors';
+
+/** What an export covers, from its query string: a season, or a window [from, to), or everything. */
+export interface ExportScope {
+  seasonId: string | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+/** ISO-8601: a date (midnight UTC) or a date and time, with an offset when a time is given. */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+
+function instant(query: URLSearchParams, field: 'from' | 'to'): Date | null {
+  const value = query.get(field);
+  if (value === null || value === '') return null;
+  const date = ISO_8601.test(value) ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) {
+    throw badUserInput(field, `${field} must be an ISO-8601 date, or date and time with an offset (2026-03-01T00:00:00+09:00).`);
+  }
+  return date;
+}
+
+/** The exports' query parameters (api-rules.md, "Exports"): `seasonId`, or `from`/`to`; anything else wrong is BAD_USER_INPUT. */
+export function parseExportScope(query: URLSearchParams): ExportScope {
+  const seasonId = query.get('seasonId') || null;
+  const from = instant(query, 'from');
+  const to = instant(query, 'to');
+  if (seasonId && (from || to)) throw badUserInput('seasonId', 'Ask for a season, or for from and to, not both.');
+  if (from && to && from.getTime() >= to.getTime()) throw badUserInput('to', 'to must be after from.');
+  return { seasonId, from, to };
+}

@@ -1,0 +1,92 @@
+import schedule, { type Job } from 'node-schedule';
+import type { Clock } from '../../clock/clock';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Logger } from '../../logging/logger';
+import type { BackgroundJob } from '../manifest';
+import type { ReminderTriggers } from './reminder-triggers';
+import type { ReminderService } from './reminder.service';
+
+/**
+ * A node-schedule job per upcoming event at its reminder time, plus a sweep every minute for
+ * reminders whose job ran elsewhere or nowhere (an instance that died, an event created on another
+ * instance). Start-up first writes what fell due while no server ran (for events not yet started).
+ */
+export class ReminderScheduler implements ReminderTriggers, BackgroundJob {
+  readonly name = 'match reminders';
+  private readonly jobs = new Map<string, Job>();
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly reminders: ReminderService,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly sweepIntervalMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.sweep();
+    for (const event of await this.reminders.later()) this.schedule(event);
+    this.logger.info({ scheduled: this.jobs.size }, 'match reminders scheduled');
+    this.sweepTimer = setInterval(() => void this.sweep(), this.sweepIntervalMs);
+    this.sweepTimer.unref();
+  }
+
+  schedule(event: { id: string; startsAt: Date }): void {
+    if (this.stopped) return;
+    this.cancel(event.id);
+    const remindAt = this.reminders.timing.remindAt(event.startsAt);
+    if (remindAt.getTime() <= this.clock.now().getTime()) {
+      setImmediate(() => void this.run(event.id));
+      return;
+    }
+    const job = schedule.scheduleJob(remindAt, () => {
+      this.jobs.delete(event.id);
+      void this.run(event.id);
+    });
+    if (job) this.jobs.set(event.id, job);
+  }
+
+  cancel(eventId: string): void {
+    this.jobs.get(eventId)?.cancel();
+    this.jobs.delete(eventId);
+  }
+
+  withdraw(tx: Prisma.TransactionClient, eventId: string): Promise<number> {
+    return this.reminders.withdraw(tx, eventId);
+  }
+
+  isScheduled(eventId: string): boolean {
+    return this.jobs.has(eventId);
+  }
+
+  /** Writes every reminder that is due and unwritten; one sweep at a time on this instance. */
+  sweep(): Promise<void> {
+    this.sweeping ??= (async () => {
+      try {
+        for (const eventId of await this.reminders.due()) await this.run(eventId);
+      } catch (error) {
+        this.logger.error({ err: error }, 'reminder sweep failed');
+      }
+    })().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.sweepTimer);
+    for (const job of this.jobs.values()) job.cancel();
+    this.jobs.clear();
+    await this.sweeping;
+  }
+
+  private async run(eventId: string): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.reminders.send(eventId);
+    } catch (error) {
+      this.logger.error({ err: error, eventId }, 'match reminder failed; the sweep tries again');
+    }
+  }
+}
