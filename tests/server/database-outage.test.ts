@@ -38,11 +38,14 @@ describe('when PostgreSQL cannot be reached', () => {
       expectUnavailable(await graphqlRequest(server.url, SignUpDocument, { input: signUpInput() }));
       const readiness = await fetch(server.url.replace('/graphql', '/readyz'));
       expect(readiness.status).toBe(503);
-      // The calendar feed, served outside GraphQL, says the same.
+      // The calendar feed and the exports, served outside GraphQL, say the same.
       const feed = await fetch(new URL(new URL(feedUrl).pathname, server.url));
-      expect(feed.status).toBe(503);
-      expect(feed.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(((await feed.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+      const exported = await fetch(server.url.replace('/graphql', '/exports/members.csv'), { headers: { authorization: `Bearer ${token}` } });
+      for (const response of [feed, exported]) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+        expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+      }
       // Nothing about the database is needed to answer this one.
       expect((await graphqlRequest(server.url, '{ __typename }')).status).toBe(200);
 
