@@ -51,6 +51,10 @@ const WHO_MAY: Record<string, { callers: Caller[]; document: string }> = {
   setMemberStatus: { callers: ['admin'], document: 'mutation { setMemberStatus(memberId: "x", status: ACTIVE) { id } }' },
   eraseMember: { callers: ['admin'], document: 'mutation { eraseMember(memberId: "x") { id } }' },
   importMembers: { callers: ['admin'], document: 'mutation { importMembers(rows: []) { created { code } } }' },
+  pendingAbsences: { callers: ['admin'], document: '{ pendingAbsences { id } }' },
+  submitAbsence: { callers: ['member', 'admin'], document: 'mutation { submitAbsence(eventId: "x", reason: "") { id } }' },
+  withdrawAbsence: { callers: ['member', 'admin'], document: 'mutation { withdrawAbsence(eventId: "x") { id } }' },
+  reviewAbsence: { callers: ['admin'], document: 'mutation { reviewAbsence(eventId: "x", memberId: "y", approve: true) { id } }' },
 };
 
 describe('the authorization audit', () => {
