@@ -162,6 +162,44 @@ async function pace(url, tokens, eventIds) {
   return { total: latencies.length, errors, latencies };
 }
 
+/**
+ * Seeds 60 settled matches with these members in each (9,000 participations, straight into the
+ * database), then downloads each export once: its size, rows and time.
+ */
+async function exportTerm(databaseUrl, memberIds, token) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`
+      INSERT INTO events (id, title, address, latitude, longitude, audience, fee, starts_at, ends_at, settled_at, updated_at)
+      SELECT gen_random_uuid()::text, 'Term match ' || i, 'Bench ground', 37.5, 127, 'ALL', 5000,
+             now() - (i || ' days')::interval, now() - (i || ' days')::interval + interval '2 hours',
+             now() - (i || ' days')::interval + interval '2 hours', now()
+        FROM generate_series(1, 60) AS i`);
+    await client.query(
+      `INSERT INTO participations (id, event_id, member_id, attendance, payment, updated_at)
+       SELECT gen_random_uuid()::text, e.id, m, 'ATTENDED', 'PAID', now()
+         FROM events e CROSS JOIN unnest($1::text[]) AS m WHERE e.title LIKE 'Term match %'`,
+      [memberIds],
+    );
+  } finally {
+    await client.end();
+  }
+  const files = {};
+  for (const name of ['members', 'attendance', 'penalties', 'dues']) {
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:4801/exports/${name}.csv`, { headers: { authorization: `Bearer ${token}` } });
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of response.body) {
+      bytes += chunk.length;
+      for (const byte of chunk) if (byte === 10) lines += 1;
+    }
+    files[name] = { status: response.status, rows: lines - 1, kb: Math.round(bytes / 1024), ms: Math.round(performance.now() - started) };
+  }
+  return files;
+}
+
 function percentile(sorted, p) {
   return sorted.length ? +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1) : null;
 }
@@ -233,6 +271,9 @@ async function main() {
     // The lifetime peak includes phase 1, where argon2 takes 19 MiB per hash in flight.
     const lifetimePeakRss = memoryMb(server.pid, 'VmHWM');
 
+    // Phase 3: the admins' exports over a term's records: 150 members × 60 settled matches.
+    const exportsResult = await withPeakRss(server.pid, () => exportTerm(url.toString(), memberIds.slice(0, 150), adminToken));
+
     const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
     children.push(baselineServer);
     // The baseline's phase 1: the same 200 logins at once, with nothing but the check and a token.
@@ -270,6 +311,7 @@ async function main() {
         rssBeforeMb: mb(rssBefore),
         lifetimePeakRssMb: mb(lifetimePeakRss),
       },
+      phase3Exports: { files: exportsResult.result, peakRssMb: mb(exportsResult.peakRssMb) },
     };
     results.phase2.throughputRatio = +(results.phase2.saturated.pitchside.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -37,15 +37,16 @@ export class ReminderScheduler implements ReminderTriggers, BackgroundJob {
     if (this.stopped) return;
     this.cancel(event.id);
     const remindAt = this.reminders.timing.remindAt(event.startsAt);
-    if (remindAt.getTime() <= this.clock.now().getTime()) {
-      setImmediate(() => void this.run(event.id));
-      return;
-    }
-    const job = schedule.scheduleJob(remindAt, () => {
-      this.jobs.delete(event.id);
-      void this.run(event.id);
-    });
+    const job =
+      remindAt.getTime() > this.clock.now().getTime()
+        ? schedule.scheduleJob(remindAt, () => {
+            this.jobs.delete(event.id);
+            void this.run(event.id);
+          })
+        : null;
+    // Due already (node-schedule also answers null for a time that passed while this was worked out).
     if (job) this.jobs.set(event.id, job);
+    else setImmediate(() => void this.run(event.id));
   }
 
   cancel(eventId: string): void {
