@@ -46,18 +46,20 @@ export class SettlementScheduler implements SettlementTriggers, BackgroundJob {
   schedule(event: { id: string; endsAt: Date }): void {
     if (this.stopped) return;
     this.cancel(event.id);
-    if (event.endsAt.getTime() <= this.clock.now().getTime()) {
+    const job =
+      event.endsAt.getTime() > this.clock.now().getTime()
+        ? schedule.scheduleJob(event.endsAt, () => {
+            this.jobs.delete(event.id);
+            void this.run(event.id);
+          })
+        : null;
+    // Ended already (node-schedule also answers null for a time that passed while this was worked out).
+    if (!job) {
       setImmediate(() => void this.run(event.id));
       return;
     }
-    const job = schedule.scheduleJob(event.endsAt, () => {
-      this.jobs.delete(event.id);
-      void this.run(event.id);
-    });
-    if (job) {
-      this.jobs.set(event.id, job);
-      this.logger.info({ eventId: event.id, at: event.endsAt.toISOString() }, 'settlement scheduled');
-    }
+    this.jobs.set(event.id, job);
+    this.logger.info({ eventId: event.id, at: event.endsAt.toISOString() }, 'settlement scheduled');
   }
 
   cancel(eventId: string): void {
