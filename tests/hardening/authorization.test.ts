@@ -75,6 +75,10 @@ describe('the authorization audit', () => {
     await addParticipants(server, admin.token, event.id, [owner.id, stranger.id]);
     dataOf(await server.request(CheckInDocument, { eventId, ...PITCH, accuracyMeters: 5 }, { token: owner.token }));
     dataOf(await server.request(IssuePenaltyDocument, { memberId: owner.id, points: 1, note: 'Audit' }, { token: admin.token }));
+    // The owner has checked in, so their notice is written as it stood before the deadline.
+    const { prisma } = server.app.database;
+    const participation = await prisma.participation.findUniqueOrThrow({ where: { eventId_memberId: { eventId, memberId: owner.id } } });
+    await prisma.absenceNotice.create({ data: { participationId: participation.id, reason: 'Private reason', submittedAt: new Date() } });
   });
   afterAll(() => server.stop());
 
@@ -99,7 +103,7 @@ describe('the authorization audit', () => {
   });
 
   const PRIVATE_MEMBER_FIELDS = 'phone penaltyPoints warningCount standing stats { joined } penalties { id } participations { id }';
-  const PRIVATE_PARTICIPATION_FIELDS = 'checkInDistanceMeters payment paymentRequestedAt paymentConfirmedAt';
+  const PRIVATE_PARTICIPATION_FIELDS = 'checkInDistanceMeters payment paymentRequestedAt paymentConfirmedAt absenceNotice { reason }';
 
   it("shows a member's private fields to the member and admins, and null to another member (no IDOR)", async () => {
     const read = async (token: string) =>
@@ -119,15 +123,20 @@ describe('the authorization audit', () => {
       dataOf(await server.request<{ event: { participants: ({ member: { id: string } } & Record<string, unknown>)[] } }, never>(query, undefined, { token }))
         .event.participants.find((p) => p.member.id === owner.id)!;
     for (const token of [owner.token, admin.token]) {
-      expect(await participationOf(token)).toMatchObject({ payment: 'UNPAID', checkInDistanceMeters: expect.any(Number) });
+      expect(await participationOf(token)).toMatchObject({
+        payment: 'UNPAID',
+        checkInDistanceMeters: expect.any(Number),
+        absenceNotice: { reason: 'Private reason' },
+      });
     }
     const seenByStranger = await participationOf(stranger.token);
-    expect([seenByStranger.checkInDistanceMeters, seenByStranger.payment, seenByStranger.paymentRequestedAt, seenByStranger.paymentConfirmedAt]).toEqual([
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect([
+      seenByStranger.checkInDistanceMeters,
+      seenByStranger.payment,
+      seenByStranger.paymentRequestedAt,
+      seenByStranger.paymentConfirmedAt,
+      seenByStranger.absenceNotice,
+    ]).toEqual([null, null, null, null, null]);
   });
 
   it("never lets a member reach another member's penalties through a penalty's member", async () => {
