@@ -53,9 +53,9 @@ export class SettlementScheduler implements SettlementTriggers, BackgroundJob {
             void this.run(event.id);
           })
         : null;
-    // Ended already (node-schedule also answers null for a time that passed while this was worked out).
     if (!job) {
-      setImmediate(() => void this.run(event.id));
+      // Ended already, or node-schedule found the end passed while this was worked out (it answers null then).
+      if (event.endsAt.getTime() <= this.clock.now().getTime()) setImmediate(() => void this.run(event.id));
       return;
     }
     this.jobs.set(event.id, job);
