@@ -1,5 +1,5 @@
-import schedule, { type Job } from 'node-schedule';
 import type { Clock } from '../../clock/clock';
+import { KeyedJobs } from '../../clock/keyed-jobs';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Logger } from '../../logging/logger';
 import type { BackgroundJob } from '../manifest';
@@ -13,7 +13,7 @@ import type { ReminderService } from './reminder.service';
  */
 export class ReminderScheduler implements ReminderTriggers, BackgroundJob {
   readonly name = 'match reminders';
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new KeyedJobs();
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
   private stopped = false;
@@ -35,23 +35,15 @@ export class ReminderScheduler implements ReminderTriggers, BackgroundJob {
 
   schedule(event: { id: string; startsAt: Date }): void {
     if (this.stopped) return;
-    this.cancel(event.id);
+    this.jobs.cancel(event.id);
     const remindAt = this.reminders.timing.remindAt(event.startsAt);
-    const job =
-      remindAt.getTime() > this.clock.now().getTime()
-        ? schedule.scheduleJob(remindAt, () => {
-            this.jobs.delete(event.id);
-            void this.run(event.id);
-          })
-        : null;
-    // Due already (node-schedule also answers null for a time that passed while this was worked out).
-    if (job) this.jobs.set(event.id, job);
-    else setImmediate(() => void this.run(event.id));
+    const due = remindAt.getTime() <= this.clock.now().getTime();
+    // Due already, or node-schedule found the time passed while this was worked out: sending checks what is due.
+    if (due || !this.jobs.schedule(event.id, remindAt, () => void this.run(event.id))) setImmediate(() => void this.run(event.id));
   }
 
   cancel(eventId: string): void {
-    this.jobs.get(eventId)?.cancel();
-    this.jobs.delete(eventId);
+    this.jobs.cancel(eventId);
   }
 
   withdraw(tx: Prisma.TransactionClient, eventId: string): Promise<number> {
@@ -77,8 +69,7 @@ export class ReminderScheduler implements ReminderTriggers, BackgroundJob {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.sweepTimer);
-    for (const job of this.jobs.values()) job.cancel();
-    this.jobs.clear();
+    this.jobs.cancelAll();
     await this.sweeping;
   }
 

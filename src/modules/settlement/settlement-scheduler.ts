@@ -1,5 +1,5 @@
-import schedule, { type Job } from 'node-schedule';
 import type { Clock } from '../../clock/clock';
+import { KeyedJobs } from '../../clock/keyed-jobs';
 import type { PrismaClient } from '../../db/database';
 import { notFound } from '../../errors/errors';
 import type { Event } from '../../generated/prisma/client';
@@ -21,7 +21,7 @@ export interface UpcomingSettlement {
  */
 export class SettlementScheduler implements SettlementTriggers, BackgroundJob {
   readonly name = 'settlement';
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new KeyedJobs();
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
   private stopped = false;
@@ -45,29 +45,19 @@ export class SettlementScheduler implements SettlementTriggers, BackgroundJob {
 
   schedule(event: { id: string; endsAt: Date }): void {
     if (this.stopped) return;
-    this.cancel(event.id);
-    const job =
-      event.endsAt.getTime() > this.clock.now().getTime()
-        ? schedule.scheduleJob(event.endsAt, () => {
-            this.jobs.delete(event.id);
-            void this.run(event.id);
-          })
-        : null;
-    if (!job) {
-      // Ended already, or node-schedule found the end passed while this was worked out (it answers null then).
-      if (event.endsAt.getTime() <= this.clock.now().getTime()) setImmediate(() => void this.run(event.id));
+    this.jobs.cancel(event.id);
+    const ended = () => event.endsAt.getTime() <= this.clock.now().getTime();
+    if (!ended() && this.jobs.schedule(event.id, event.endsAt, () => void this.run(event.id))) {
+      this.logger.info({ eventId: event.id, at: event.endsAt.toISOString() }, 'settlement scheduled');
       return;
     }
-    this.jobs.set(event.id, job);
-    this.logger.info({ eventId: event.id, at: event.endsAt.toISOString() }, 'settlement scheduled');
+    // Ended already, or node-schedule found the end passed while this was worked out; if the app's
+    // clock disagrees (a test's), the sweep settles it when it is due.
+    if (ended()) setImmediate(() => void this.run(event.id));
   }
 
   cancel(eventId: string): void {
-    const job = this.jobs.get(eventId);
-    if (!job) return;
-    job.cancel();
-    this.jobs.delete(eventId);
-    this.logger.info({ eventId }, 'settlement unscheduled');
+    if (this.jobs.cancel(eventId)) this.logger.info({ eventId }, 'settlement unscheduled');
   }
 
   isScheduled(eventId: string): boolean {
@@ -101,8 +91,7 @@ export class SettlementScheduler implements SettlementTriggers, BackgroundJob {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.sweepTimer);
-    for (const job of this.jobs.values()) job.cancel();
-    this.jobs.clear();
+    this.jobs.cancelAll();
     await this.sweeping;
   }
 
