@@ -10,6 +10,7 @@ import type { Logger } from './logging/logger';
 import { AbsenceDeadline } from './modules/absences/absence-rules';
 import { AbsenceService } from './modules/absences/absence.service';
 import { AuthService } from './modules/auth/auth.service';
+import { BackupSchedule } from './modules/backups/backup-schedule';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { PasswordResets } from './modules/auth/password-resets';
 import { AuthRateLimiter } from './modules/auth/rate-limiter';
@@ -121,6 +122,7 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     exports: new ExportService(prisma, seasons, reports, penalties, clock, config.timeZone),
     calendars: new CalendarService(prisma, members, config.publicUrl, clock),
     retention,
+    backups: config.backups && new BackupSchedule(database, config.backups, clock, logger),
   };
 }
 

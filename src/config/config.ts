@@ -51,6 +51,15 @@ export interface Config {
   absenceNoticeDeadlineMinutes: number;
   /** The club webhook's reminder goes this many minutes before an event's start; 0: no reminders. */
   matchReminderMinutes: number;
+  /** Where scheduled backups are written; undefined: none. */
+  backups: BackupSettings | undefined;
+}
+
+export interface BackupSettings {
+  dir: string;
+  intervalHours: number;
+  /** How many of the newest backups are kept; older ones are deleted. */
+  keep: number;
 }
 
 export type GeocoderSettings =
@@ -227,6 +236,7 @@ export function loadConfig(env: Env): Config {
   const timeZone = read.string('TZ', 'Asia/Seoul');
   if (!isValidTimeZone(timeZone)) read.problems.push(`TZ must be an IANA time zone such as Asia/Seoul, got "${timeZone}"`);
 
+  const backupDir = read.optional('BACKUP_DIR');
   const config: Config = {
     geocoder: readGeocoder(read),
     checkIn: {
@@ -277,6 +287,9 @@ export function loadConfig(env: Env): Config {
     passwordResetTtlHours: read.integer('PASSWORD_RESET_TTL_HOURS', 24, 1, 24 * 30),
     absenceNoticeDeadlineMinutes: read.integer('ABSENCE_NOTICE_DEADLINE_MINUTES', 60, 0, 7 * 24 * 60),
     matchReminderMinutes: read.integer('MATCH_REMINDER_MINUTES', 120, 0, 7 * 24 * 60),
+    backups: backupDir
+      ? { dir: backupDir, intervalHours: read.integer('BACKUP_INTERVAL_HOURS', 24, 1, 24 * 365), keep: read.integer('BACKUP_KEEP', 7, 1, 1000) }
+      : undefined,
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

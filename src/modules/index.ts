@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type DataLoader from 'dataloader';
 import { absencesModule } from './absences/absences.module';
 import { authModule } from './auth/auth.module';
+import { backupsModule } from './backups/backups.module';
 import { calendarModule } from './calendar/calendar.module';
 import { checkInModule } from './check-in/check-in.module';
 import { duesModule } from './dues/dues.module';
@@ -41,6 +42,7 @@ export const appModules = [
   calendarModule,
   exportsModule,
   retentionModule,
+  backupsModule,
 ] as const;
 
 type LoadersOf<M> = M extends ModuleManifest<infer L> ? L : never;
