@@ -77,6 +77,11 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
   // Without a webhook no notice is written: there would be nobody to deliver it to.
   const notices = webhookUrl ? new WebhookDispatcher(outbox, { ...config.settlement, webhookUrl }, logger, metrics) : undefined;
   const settlement = new SettlementService(prisma, participations, penalties, clock, logger, notices, metrics, config.timeZone);
+  metrics.observeOverdueSettlements(() => settlement.countOverdue());
+  metrics.observeDatabase({
+    reachable: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+    pool: () => database.poolStats(),
+  });
   const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
   // Reminders go to the club webhook: without one, or with MATCH_REMINDER_MINUTES=0, there are none.
   const reminders =

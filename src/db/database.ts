@@ -29,6 +29,8 @@ export interface Database {
   /** SQL statements Prisma has sent since start-up: what proves a list costs a fixed number of queries. */
   readonly stats: { queries: number };
   readonly read: ReadSql;
+  /** The PostgreSQL pool's connections now; null for the embedded database, which has none. */
+  poolStats(): { total: number; idle: number; waiting: number; max: number } | null;
   /** Runs `work` on one connection of its own. */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -131,6 +133,7 @@ function openPostgres(connectionString: string, poolSize: number, logger: Logger
     kind: 'postgres',
     prisma,
     stats,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     async read<Row>(sql: string, params: unknown[]) {
       countRead(stats, logger, sql);
       return (await pool.query({ name: statementNameOf(sql), text: sql, values: params })).rows as Row[];
@@ -163,6 +166,7 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Database> 
       kind: 'embedded',
       prisma,
       stats,
+      poolStats: () => null,
       async read<Row>(sql: string, params: unknown[]) {
         countRead(stats, logger, sql);
         return (await pglite.query<Row>(sql, params)).rows;

@@ -8,15 +8,18 @@ function operationLabel(name: string | null | undefined): string {
   return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'other';
 }
 
-/** Counts each GraphQL operation by name and outcome: ok, or the first error's code. */
+/** Counts each GraphQL operation by name and outcome (ok, or the first error's code), and times it by name. */
 export function graphqlMetricsPlugin(metrics: Metrics): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
+      const started = performance.now();
       return {
         async willSendResponse({ operationName, response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'error') : 'ok';
-          metrics.graphqlOperations.inc({ operation: operationLabel(operationName), outcome });
+          const operation = operationLabel(operationName);
+          metrics.graphqlOperations.inc({ operation, outcome });
+          metrics.graphqlOperationDuration.observe({ operation }, (performance.now() - started) / 1000);
         },
       };
     },

@@ -9,12 +9,51 @@ export function createMetrics(graphqlAdmission: ConcurrencyLimit) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   let noticeCounts: (() => Promise<Record<string, number>>) | undefined;
+  let overdueSettlements: (() => Promise<number>) | undefined;
+  let database: DatabaseProbe | undefined;
   return {
     registry,
     /** Where the webhook_notices gauge reads its counts at each scrape: the outbox, shared by every instance. */
     observeNotices(count: () => Promise<Record<string, number>>) {
       noticeCounts = count;
     },
+    /** Where settlements_overdue is read at each scrape: the events table, shared by every instance. */
+    observeOverdueSettlements(count: () => Promise<number>) {
+      overdueSettlements = count;
+    },
+    /** How database_reachable and the pool gauges are read at each scrape. */
+    observeDatabase(probe: DatabaseProbe) {
+      database = probe;
+    },
+    settlementsOverdue: new Gauge({
+      name: 'settlements_overdue',
+      help: 'Events that ended more than 5 minutes ago and are still unsettled, all instances together',
+      registers: [registry],
+      async collect() {
+        // While the database is unreachable the last count stands; database_reachable says why.
+        const count = await overdueSettlements?.().catch(() => undefined);
+        if (count !== undefined) this.set(count);
+      },
+    }),
+    databaseReachable: new Gauge({
+      name: 'database_reachable',
+      help: '1 when this instance reached its database at this scrape (a SELECT 1), else 0',
+      registers: [registry],
+      async collect() {
+        if (database) this.set((await database.reachable()) ? 1 : 0);
+      },
+    }),
+    databasePoolConnections: new Gauge({
+      name: 'database_pool_connections',
+      help: "This instance's PostgreSQL pool: connections open (total), idle, and requests waiting for one; max is DATABASE_POOL_SIZE",
+      labelNames: ['state'] as const,
+      registers: [registry],
+      collect() {
+        const pool = database?.pool();
+        if (!pool) return;
+        for (const [state, value] of Object.entries(pool)) this.set({ state }, value);
+      },
+    }),
     webhookNotices: new Gauge({
       name: 'webhook_notices',
       help: 'Club webhook notices in the outbox, all instances together: pending, or failed (out of attempts, kept)',
@@ -55,6 +94,13 @@ export function createMetrics(graphqlAdmission: ConcurrencyLimit) {
       labelNames: ['operation', 'outcome'] as const,
       registers: [registry],
     }),
+    graphqlOperationDuration: new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'GraphQL operations by name, from the request parsed to the answer ready',
+      labelNames: ['operation'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
     settlements: new Counter({
       name: 'settlements_total',
       help: 'Events settled, by what triggered the settlement',
@@ -77,3 +123,9 @@ export function createMetrics(graphqlAdmission: ConcurrencyLimit) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+export interface DatabaseProbe {
+  reachable(): Promise<boolean>;
+  /** Null for the embedded database, which has no pool. */
+  pool(): { total: number; idle: number; waiting: number; max: number } | null;
+}

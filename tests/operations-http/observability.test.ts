@@ -48,6 +48,8 @@ describe('/readyz when PostgreSQL cannot be reached', () => {
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
       expect((await fetch(`${base(server)}/readyz`)).status).toBe(503);
       expect((await fetch(`${base(server)}/healthz`)).status).toBe(200);
+      // What the PitchsideDatabaseUnreachable alert watches.
+      expect(await (await fetch(`${base(server)}/metrics`)).text()).toMatch(/^database_reachable 0$/m);
     } finally {
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       await admin.end();

@@ -9,6 +9,9 @@ import type { PenaltyService } from '../penalties/penalty.service';
 import type { WebhookNotices } from '../notifications/webhook-dispatcher';
 import { settlementNotice } from './settlement-notice';
 
+/** Every instance sweeps each minute: an event unsettled five minutes after its end means none is settling. */
+const OVERDUE_AFTER_MS = 5 * 60_000;
+
 export type SettlementTrigger = 'schedule' | 'sweep' | 'catch-up' | 'manual';
 
 /**
@@ -64,6 +67,11 @@ export class SettlementService {
   /** Unsettled events, the soonest due first. */
   unsettled(first: number): Promise<Event[]> {
     return this.prisma.event.findMany({ where: { settledAt: null }, orderBy: [{ endsAt: 'asc' }, { id: 'asc' }], take: first });
+  }
+
+  /** Events that ended more than OVERDUE_AFTER_MS ago and are still unsettled: what the overdue-settlement alert watches. */
+  countOverdue(): Promise<number> {
+    return this.prisma.event.count({ where: { settledAt: null, endsAt: { lte: new Date(this.clock.now().getTime() - OVERDUE_AFTER_MS) } } });
   }
 
   /** Settles every event that has ended unsettled; answers how many this call settled. */
