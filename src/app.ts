@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { systemClock, type Clock } from './clock/clock';
 import type { Config } from './config/config';
 import { migrateDatabase, openDatabase, type Database } from './db/database';
+import type { StatementTracer } from './db/statement-tracer';
 import { createErrorMasking } from './errors/format-error';
 import { createContextBuilder, type GraphQLContext } from './graphql/context';
 import { queryLimits } from './graphql/query-limits';
@@ -24,6 +25,8 @@ import { createServices, type Services } from './services';
 export interface AppDependencies {
   clock?: Clock;
   logger?: Logger;
+  /** Each SQL statement in a span, when tracing is on. */
+  statementTracer?: StatementTracer;
 }
 
 export interface RunningApp {
@@ -42,7 +45,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
   const clock = dependencies.clock ?? systemClock;
   const logger = dependencies.logger ?? createLogger(config.logLevel);
 
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, dependencies.statementTracer);
   try {
     await migrateDatabase(database, logger);
     const graphqlAdmission = new ConcurrencyLimit(config.graphqlMaxConcurrency);

@@ -1,5 +1,4 @@
 import { setFlagsFromString } from 'node:v8';
-import { startApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { DatabaseUnreachableError } from './db/database';
 import { MigrationError } from './db/migrate';
@@ -17,20 +16,28 @@ async function main(): Promise<void> {
     // whose whole database runs in WebAssembly.)
     setFlagsFromString('--liftoff-only');
   }
-  const app = await startApp(config);
+  // Tracing first, then the app: its instrumentations hook http and graphql as they are first loaded.
+  // Off, it is not loaded at all.
+  const databaseKind = config.databaseUrl ? 'postgres' : 'embedded';
+  const tracing = config.tracing ? (await import('./observability/tracing')).startTracing(databaseKind) : undefined;
+  const { startApp } = await import('./app');
+  const app = await startApp(config, { statementTracer: tracing?.statements });
 
   let signalled = false;
   const shutDown = (signal: NodeJS.Signals) => {
     if (signalled) return;
     signalled = true;
     app.logger.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
-      (error) => {
-        app.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error) => {
+          app.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutDown);
   process.on('SIGINT', shutDown);

@@ -53,6 +53,12 @@ export interface Config {
   matchReminderMinutes: number;
   /** Where scheduled backups are written; undefined: none. */
   backups: BackupSettings | undefined;
+  /**
+   * OpenTelemetry traces: on when an OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT, or its
+   * traces-only form), unless OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none. The SDK reads
+   * the rest of the standard OTEL_* variables itself.
+   */
+  tracing: boolean;
 }
 
 export interface BackupSettings {
@@ -287,6 +293,10 @@ export function loadConfig(env: Env): Config {
     passwordResetTtlHours: read.integer('PASSWORD_RESET_TTL_HOURS', 24, 1, 24 * 30),
     absenceNoticeDeadlineMinutes: read.integer('ABSENCE_NOTICE_DEADLINE_MINUTES', 60, 0, 7 * 24 * 60),
     matchReminderMinutes: read.integer('MATCH_REMINDER_MINUTES', 120, 0, 7 * 24 * 60),
+    tracing:
+      Boolean(read.optional('OTEL_EXPORTER_OTLP_ENDPOINT') ?? read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')) &&
+      read.optional('OTEL_SDK_DISABLED')?.toLowerCase() !== 'true' &&
+      read.optional('OTEL_TRACES_EXPORTER')?.toLowerCase() !== 'none',
     backups: backupDir
       ? { dir: backupDir, intervalHours: read.integer('BACKUP_INTERVAL_HOURS', 24, 1, 24 * 365), keep: read.integer('BACKUP_KEEP', 7, 1, 1000) }
       : undefined,

@@ -11,6 +11,7 @@ import { lockDataDir } from './embedded-lock';
 import { migrate } from './migrate';
 import { isDatabaseUnreachable, reasonOf } from './unreachable';
 import type { SqlSession } from './sql-session';
+import type { StatementTracer } from './statement-tracer';
 
 export type { PrismaClient };
 
@@ -40,9 +41,9 @@ export interface Database {
  * PostgreSQL through a pool when DATABASE_URL is set; otherwise PGlite (the same PostgreSQL,
  * compiled to WASM, in-process) persisted in DATA_DIR. Same migrations and SQL for both.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
-  if (!config.databaseUrl) return openEmbedded(config.dataDir, logger);
-  const database = openPostgres(config.databaseUrl, config.databasePoolSize, logger);
+export async function openDatabase(config: Config, logger: Logger, tracer?: StatementTracer): Promise<Database> {
+  if (!config.databaseUrl) return openEmbedded(config.dataDir, logger, tracer);
+  const database = openPostgres(config.databaseUrl, config.databasePoolSize, logger, tracer);
   try {
     await waitForPostgres(database, config.databaseUrl, config.databaseConnectTimeoutSeconds, logger);
   } catch (error) {
@@ -89,8 +90,8 @@ async function waitForPostgres(database: Database, connectionString: string, tim
 }
 
 /** A Prisma client that counts, and at debug level logs, every statement it sends. */
-function countingClient(adapter: PrismaPg | PrismaPGlite, logger: Logger) {
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+function countingClient(adapter: PrismaPg | PrismaPGlite, logger: Logger, tracer: StatementTracer | undefined) {
+  const client = new PrismaClient({ adapter: tracer ? tracer.adapter(adapter) : adapter, log: [{ emit: 'event', level: 'query' }] });
   const stats = { queries: 0 };
   client.$on('query', (event) => {
     stats.queries += 1;
@@ -100,10 +101,11 @@ function countingClient(adapter: PrismaPg | PrismaPGlite, logger: Logger) {
   return { prisma: client as unknown as PrismaClient, stats };
 }
 
-/** Reads are counted and logged like Prisma's statements. */
-function countRead(stats: { queries: number }, logger: Logger, sql: string) {
+/** Reads are counted, logged and traced like Prisma's statements. */
+function tracedRead<T>(stats: { queries: number }, logger: Logger, tracer: StatementTracer | undefined, sql: string, run: () => Promise<T>): Promise<T> {
   stats.queries += 1;
   logger.debug({ sql }, 'query');
+  return tracer ? tracer.statement(sql, run) : run();
 }
 
 /** How many statement names are remembered; Prisma's SQL shapes are few, but IN lists vary in length. */
@@ -121,22 +123,22 @@ function statementNameOf(sql: string): string {
   return name;
 }
 
-function openPostgres(connectionString: string, poolSize: number, logger: Logger): Database {
+function openPostgres(connectionString: string, poolSize: number, logger: Logger, tracer: StatementTracer | undefined): Database {
   // A connection that cannot be made in 5 s fails (DATABASE_UNAVAILABLE) rather than hanging the request.
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client's error (a restarted database) must not crash the process; the pool replaces it.
   pool.on('error', (error) => logger.warn({ reason: reasonOf(error) }, 'idle database connection failed'));
   // Named statements are prepared once per connection and reused: less parsing and planning in PostgreSQL.
   const statementNameGenerator = (query: { sql: string }) => statementNameOf(query.sql);
-  const { prisma, stats } = countingClient(new PrismaPg(pool, { statementNameGenerator }), logger);
+  const { prisma, stats } = countingClient(new PrismaPg(pool, { statementNameGenerator }), logger, tracer);
   return {
     kind: 'postgres',
     prisma,
     stats,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     async read<Row>(sql: string, params: unknown[]) {
-      countRead(stats, logger, sql);
-      return (await pool.query({ name: statementNameOf(sql), text: sql, values: params })).rows as Row[];
+      const result = await tracedRead(stats, logger, tracer, sql, () => pool.query({ name: statementNameOf(sql), text: sql, values: params }));
+      return result.rows as Row[];
     },
     async withSession(work) {
       const client = await pool.connect();
@@ -156,20 +158,19 @@ function openPostgres(connectionString: string, poolSize: number, logger: Logger
   };
 }
 
-async function openEmbedded(dataDir: string, logger: Logger): Promise<Database> {
+async function openEmbedded(dataDir: string, logger: Logger, tracer: StatementTracer | undefined): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
     const pglite = new PGlite(path.join(dataDir, 'pglite'));
     await pglite.waitReady;
-    const { prisma, stats } = countingClient(new PrismaPGlite(pglite), logger);
+    const { prisma, stats } = countingClient(new PrismaPGlite(pglite), logger, tracer);
     return {
       kind: 'embedded',
       prisma,
       stats,
       poolStats: () => null,
       async read<Row>(sql: string, params: unknown[]) {
-        countRead(stats, logger, sql);
-        return (await pglite.query<Row>(sql, params)).rows;
+        return (await tracedRead(stats, logger, tracer, sql, () => pglite.query<Row>(sql, params))).rows;
       },
       // PGlite is one connection: the instance itself is the session.
       withSession: (work) =>

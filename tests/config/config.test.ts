@@ -25,7 +25,24 @@ describe('configuration', () => {
       graphqlIntrospection: true,
       timeZone: 'Asia/Seoul',
       isProduction: false,
+      absenceNoticeDeadlineMinutes: 60,
+      matchReminderMinutes: 120,
+      backups: undefined,
+      tracing: false,
     });
+  });
+
+  it('turns tracing on with an OTLP endpoint, unless the SDK or the traces exporter is turned off', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toBe(true);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' }).tracing).toBe(true);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBe(false);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBe(false);
+  });
+
+  it('reads the backup settings, with their defaults', () => {
+    expect(loadConfig({ BACKUP_DIR: '/var/backups/pitchside' }).backups).toEqual({ dir: '/var/backups/pitchside', intervalHours: 24, keep: 7 });
+    expect(loadConfig({ BACKUP_DIR: '/b', BACKUP_INTERVAL_HOURS: '6', BACKUP_KEEP: '30' }).backups).toEqual({ dir: '/b', intervalHours: 6, keep: 30 });
+    expect(problemsOf({ BACKUP_DIR: '/b', BACKUP_KEEP: '0' })).toEqual([expect.stringMatching(/BACKUP_KEEP/)]);
   });
 
   it('reads every setting it knows', () => {
