@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
 import type { Database } from './database';
 import { readMigrationFiles } from './migrate';
 
@@ -169,11 +169,4 @@ function parseLine(text: string | undefined, number: number): unknown {
   } catch {
     throw new BackupRefused(`Line ${number} is not JSON: the file is damaged or not a pitchside backup.`);
   }
-}
-
-/** Every table's row count, in the backup's order. */
-export async function countRows(prisma: PrismaClient): Promise<TableCounts> {
-  const counts = {} as TableCounts;
-  for (const { table, model } of TABLES) counts[table] = await rowsOf(prisma as unknown as Prisma.TransactionClient, model).count();
-  return counts;
 }

@@ -27,9 +27,6 @@ export class AbsenceDeadline {
   }
 }
 
-/** Who checked in has come: a notice changes nothing of that (api-rules.md: checked in as usual). */
-export const PRESENT: readonly AttendanceStatus[] = ['ATTENDED', 'LATE'];
-
 /**
  * What an approved notice excuses: a participation not yet settled (PENDING) or settled as ABSENT.
  * Someone who came anyway keeps their ATTENDED or LATE.

@@ -6,7 +6,8 @@ import type { AbsenceNotice, Participation } from '../../generated/prisma/client
 import { rowPerKey } from '../../graphql/batch';
 import { missingParticipationError, validateNote, type ParticipationService } from '../participations/participation.service';
 import type { PenaltyService } from '../penalties/penalty.service';
-import { EXCUSABLE_ON_APPROVAL, PRESENT, validateAbsenceReason, type AbsenceDeadline } from './absence-rules';
+import { CHECKED_IN } from '../check-in/check-in-rules';
+import { EXCUSABLE_ON_APPROVAL, validateAbsenceReason, type AbsenceDeadline } from './absence-rules';
 
 const alreadySubmitted = () =>
   new DomainError(ErrorCode.ABSENCE_ALREADY_SUBMITTED, 'You have given a notice for this event already.');
@@ -33,7 +34,7 @@ export class AbsenceService {
       include: { event: { select: { startsAt: true } }, absenceNotice: { select: { status: true } } },
     });
     if (!participation) throw await missingParticipationError(this.prisma, eventId, notAParticipant);
-    if (PRESENT.includes(participation.attendance)) {
+    if (CHECKED_IN.includes(participation.attendance)) {
       throw new DomainError(ErrorCode.ALREADY_CHECKED_IN, 'You have checked in to this event already.');
     }
     if (participation.absenceNotice) throw alreadySubmitted();

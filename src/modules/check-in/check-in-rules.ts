@@ -25,8 +25,8 @@ export class CheckInWindow {
   }
 }
 
-/** A participant with one of these attendances is checked in already. */
-const CHECKED_IN: readonly AttendanceStatus[] = ['ATTENDED', 'LATE'];
+/** A participant with one of these attendances is checked in already (absence notices ask it too). */
+export const CHECKED_IN: readonly AttendanceStatus[] = ['ATTENDED', 'LATE'];
 
 /** The attendances a check-in may move from: any but checked in. */
 export const CHECK_IN_FROM: AttendanceStatus[] = Object.values(AttendanceStatus).filter((status) => !CHECKED_IN.includes(status));

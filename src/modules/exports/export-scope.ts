@@ -1,11 +1,8 @@
 import { badUserInput } from '../../errors/errors';
+import { validateScope, type FigureScope } from '../seasons/season-rules';
 
 /** What an export covers, from its query string: a season, or a window [from, to), or everything. */
-export interface ExportScope {
-  seasonId: string | null;
-  from: Date | null;
-  to: Date | null;
-}
+export type ExportScope = Required<FigureScope>;
 
 /** ISO-8601: a date (midnight UTC) or a date and time, with an offset when a time is given. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
@@ -22,10 +19,5 @@ function instant(query: URLSearchParams, field: 'from' | 'to'): Date | null {
 
 /** The exports' query parameters (api-rules.md, "Exports"): `seasonId`, or `from`/`to`; anything else wrong is BAD_USER_INPUT. */
 export function parseExportScope(query: URLSearchParams): ExportScope {
-  const seasonId = query.get('seasonId') || null;
-  const from = instant(query, 'from');
-  const to = instant(query, 'to');
-  if (seasonId && (from || to)) throw badUserInput('seasonId', 'Ask for a season, or for from and to, not both.');
-  if (from && to && from.getTime() >= to.getTime()) throw badUserInput('to', 'to must be after from.');
-  return { seasonId, from, to };
+  return validateScope({ seasonId: query.get('seasonId') || null, from: instant(query, 'from'), to: instant(query, 'to') });
 }

@@ -6,7 +6,7 @@ import { formatInTimeZone } from '../../clock/time-zone';
 import { forbidden, unauthenticated } from '../../errors/errors';
 import type { Route } from '../../http/server';
 import { parseExportScope } from './export-scope';
-import type { ExportName, ExportRow, ExportService } from './export.service';
+import { EXPORT_NAMES, type ExportName, type ExportRow, type ExportService } from './export.service';
 
 /**
  * The first row is read before the answer starts, so that a refusal or an unreachable database
@@ -31,7 +31,7 @@ export function exportRoutes(exports: ExportService, viewerOf: RequestViewer): R
   return [
     {
       method: 'GET',
-      path: /^\/exports\/(members|attendance|penalties|dues)\.csv$/,
+      path: new RegExp(`^/exports/(${EXPORT_NAMES.join('|')})\\.csv$`),
       name: '/exports/:name.csv',
       async handle(request, response, { params: [name] }) {
         const viewer = await viewerOf(request);

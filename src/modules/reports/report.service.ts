@@ -1,7 +1,6 @@
 import { Prisma } from '../../generated/prisma/client';
 import type { PrismaClient } from '../../db/database';
-import { badUserInput } from '../../errors/errors';
-import type { SeasonWindow } from '../seasons/season-rules';
+import { validateScope, type FigureScope, type SeasonWindow } from '../seasons/season-rules';
 import type { SeasonService } from '../seasons/season.service';
 import { rowPerKey } from '../../graphql/batch';
 import type { MemberStats } from './report.types';
@@ -47,9 +46,7 @@ export interface ReportWindow {
 }
 
 /** attendanceReport's arguments: a window, or a season (its window), not both. */
-export interface ReportScope extends ReportWindow {
-  seasonId?: string | null;
-}
+export type ReportScope = FigureScope;
 
 /** (event, member, attendance-or-null) for every eligible pair over the settled events in `events`. */
 function eligiblePairs(events: Prisma.Sql, members: Prisma.Sql): Prisma.Sql {
@@ -107,10 +104,9 @@ export class ReportService {
    * `seasonId`, one row per event (oldest first) and one per member eligible for at least one of them.
    */
   async attendanceReport(scope: ReportScope): Promise<AttendanceReportFigures> {
-    if (scope.seasonId && (scope.from || scope.to)) throw badUserInput('seasonId', 'Ask for a season, or for from and to, not both.');
+    validateScope(scope);
     const window = scope.seasonId ? await this.seasons.windowOf(scope.seasonId) : scope;
     const { from, to } = window ?? {};
-    if (from && to && from.getTime() >= to.getTime()) throw badUserInput('to', 'to must be after from.');
     const [eventRows, memberRows] = await Promise.all([this.eventAttendance({ from, to }), this.memberStatsInWindow({ from, to })]);
     const sum = (key: keyof AttendanceCounts) => eventRows.reduce((total, row) => total + row[key], 0);
     const participations = sum('joined');

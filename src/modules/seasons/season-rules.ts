@@ -21,6 +21,20 @@ export function validateSeason(input: SeasonFields): SeasonFields {
   return { name, startsAt: input.startsAt, endsAt: input.endsAt };
 }
 
+/** What a figure is asked for over: a season, or a window [from, to) open at either end. */
+export interface FigureScope {
+  seasonId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** A season, or from and to, not both (BAD_USER_INPUT, field seasonId); from before to. */
+export function validateScope<S extends FigureScope>(scope: S): S {
+  if (scope.seasonId && (scope.from || scope.to)) throw badUserInput('seasonId', 'Ask for a season, or for from and to, not both.');
+  if (scope.from && scope.to && scope.from.getTime() >= scope.to.getTime()) throw badUserInput('to', 'to must be after from.');
+  return scope;
+}
+
 /** What a season-scoped figure counts: events (and penalties) whose time is in [from, to); null is all time. */
 export type SeasonWindow = { from: Date; to: Date } | null;
 
