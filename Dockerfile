@@ -1,7 +1,7 @@
 # Build: install everything, generate the Prisma client, compile, then drop dev dependencies.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json prisma.config.ts tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json prisma.config.ts tsconfig.json tsconfig.build.json tsconfig.web.json ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 RUN npm ci

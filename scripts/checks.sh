@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: builds the server (the process tests start dist/main.js; jest's global set-up migrates
+# npm test: builds the server and the pages' browser scripts (the process tests start dist/main.js; jest's global set-up migrates
 # the template databases with dist/cli/migrate.js) and runs jest. The type check of src and tests
 # and the staleness check of the typed test operations run beside the build and the tests: on two
 # cores they fill the time the build and jest's set-up leave one core idle.
@@ -8,10 +8,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 checks_log=$(mktemp)
-(tsc -p tsconfig.json --noEmit && node scripts/codegen.js --check) >"$checks_log" 2>&1 &
+(npm run -s typecheck && node scripts/codegen.js --check) >"$checks_log" 2>&1 &
 checks=$!
 
-tsc -p tsconfig.build.json && NODE_OPTIONS=--experimental-vm-modules jest "$@"
+tsc -p tsconfig.build.json && node scripts/build-web.js && NODE_OPTIONS=--experimental-vm-modules jest "$@"
 tests_status=$?
 
 wait "$checks"

@@ -2,7 +2,8 @@
 # The one test command (the README's, and what .ci/run runs): on a fresh machine of this kind it
 # does all the set-up, then runs every test.
 #   1. PostgreSQL on 127.0.0.1:5432 (the machine's own cluster), started if it is down;
-#   2. Debian's chromium (the playground test), nginx-light (the load-balancer test), prometheus,
+#   2. Debian's chromium and fonts-nanum (the dashboard and playground tests: Korean glyphs in their
+#      screenshots), nginx-light (the load-balancer test), prometheus,
 #      prometheus-alertmanager and prometheus-postgres-exporter (the monitoring test), if missing;
 #   3. the npm packages;
 #   4. npm test.
@@ -21,6 +22,7 @@ fi
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/nanum ] || missing+=(fonts-nanum)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || missing+=(prometheus)
 [ -x /usr/bin/amtool ] || missing+=(prometheus-alertmanager)

@@ -14,9 +14,11 @@ import { ConcurrencyLimit } from './http/concurrency-limit';
 import { graphqlRoutes } from './http/graphql-route';
 import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
+import { sharedAssetRoutes } from './http/static-assets';
 import { createLogger, type Logger } from './logging/logger';
 import { appModules } from './modules';
 import { ensureBootstrapAdmin } from './modules/members/bootstrap-admin';
+import { playgroundPage } from './modules/playground/playground.routes';
 import type { SettlementScheduler } from './modules/settlement/settlement-scheduler';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics-plugin';
 import { createMetrics } from './observability/metrics';
@@ -66,7 +68,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       // main.ts owns the signals: Apollo's own handler would stop it before in-flight requests finish.
       stopOnTerminationSignals: false,
       formatError: errorMasking.formatError,
-      // The playground is served by graphqlRoutes from our own dependencies, not Apollo's CDN page.
+      // The playground is served by graphqlRoutes from our own files (modules/playground), not Apollo's CDN page.
       // No HTTP caching of answers here, so Apollo's per-field cache-control bookkeeping goes too.
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
@@ -91,9 +93,10 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
           services,
           trustProxy: config.trustProxy,
         }),
-        { playground: config.graphqlIntrospection, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, logger },
+        { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, logger },
       ),
       ...appModules.flatMap((module) => module.routes?.(services) ?? []),
+      ...sharedAssetRoutes(),
       ...(await operationsRoutes(database.prisma, metrics, () => stopping !== undefined)),
     ];
     const http = await listen(createRequestHandler(routes, logger, metrics), config.port, config.host);

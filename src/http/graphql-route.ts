@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { GraphQLContext } from '../graphql/context';
@@ -45,27 +44,6 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   }
 }
 
-const EXAMPLE_QUERY = `# Paste your token into Headers below as {"Authorization": "Bearer <token>"}, then run:
-{
-  me {
-    loginId
-    name
-    role
-  }
-}
-`;
-
-/**
- * GraphiQL with its whole front end inlined from the npm package: it works with no internet. Made
- * once and gzipped once (it is about 9 MB, 2 MB compressed). The package is loaded on the first
- * request for the page: loading it costs some 60 MB of memory that an API-only instance never needs.
- */
-async function createPlaygroundPage() {
-  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-  const html = renderGraphiQL({ endpoint: '/graphql', title: 'pitchside', defaultQuery: EXAMPLE_QUERY });
-  return { html: Buffer.from(html), gzipped: gzipSync(html) };
-}
-
 function wantsPage(request: IncomingMessage): boolean {
   return request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
 }
@@ -85,25 +63,18 @@ async function sendResult(response: ServerResponse, result: HTTPGraphQLResponse)
 export function graphqlRoutes(
   apollo: ApolloServer<GraphQLContext>,
   buildContext: ContextBuilder,
-  options: { playground: boolean; executionTimeoutMs: number; admission: ConcurrencyLimit; logger: Logger },
+  options: {
+    /** The page a browser gets (the playground), or null when there is none (introspection off). */
+    playground: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | null;
+    executionTimeoutMs: number;
+    admission: ConcurrencyLimit;
+    logger: Logger;
+  },
 ): Route[] {
   const { playground, executionTimeoutMs, admission, logger } = options;
-  let page: ReturnType<typeof createPlaygroundPage> | undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse, { requestId }: { requestId: string }) {
-    if (playground && wantsPage(request)) {
-      page ??= createPlaygroundPage();
-      const { html, gzipped } = await page;
-      const gzip = (request.headers['accept-encoding'] ?? '').includes('gzip');
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-cache',
-        vary: 'accept-encoding',
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      });
-      response.end(gzip ? gzipped : html);
-      return;
-    }
+    if (playground && wantsPage(request)) return playground(request, response);
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

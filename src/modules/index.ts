@@ -6,6 +6,7 @@ import { authModule } from './auth/auth.module';
 import { backupsModule } from './backups/backups.module';
 import { calendarModule } from './calendar/calendar.module';
 import { checkInModule } from './check-in/check-in.module';
+import { dashboardModule } from './dashboard/dashboard.module';
 import { duesModule } from './dues/dues.module';
 import { eventsModule } from './events/events.module';
 import { exportsModule } from './exports/exports.module';
@@ -14,6 +15,7 @@ import { membersModule } from './members/members.module';
 import { notificationsModule } from './notifications/notifications.module';
 import { participationsModule } from './participations/participations.module';
 import { penaltiesModule } from './penalties/penalties.module';
+import { playgroundModule } from './playground/playground.module';
 import { remindersModule } from './reminders/reminders.module';
 import { reportsModule } from './reports/reports.module';
 import { retentionModule } from './retention/retention.module';
@@ -43,6 +45,8 @@ export const appModules = [
   exportsModule,
   retentionModule,
   backupsModule,
+  dashboardModule,
+  playgroundModule,
 ] as const;
 
 type LoadersOf<M> = M extends ModuleManifest<infer L> ? L : never;

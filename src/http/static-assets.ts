@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Route } from './server';
+
+/** The project's folder, from src/http (under ts-jest) as from dist/http. */
+const PROJECT_ROOT = path.resolve(__dirname, '../..');
+
+/** A browser file as `npm run build` leaves it in dist/ (scripts/build-web.js), named by its source. */
+export function builtWebFile(sourcePath: string): string {
+  return path.join(PROJECT_ROOT, 'dist', sourcePath.replace(/\.ts$/, '.js'));
+}
+
+export interface StaticAsset {
+  body: Buffer;
+  gzipped: Buffer;
+  etag: string;
+  contentType: string;
+}
+
+/** Compressed once and tagged by content: served from memory, revalidated with If-None-Match. */
+export function staticAsset(content: string | Buffer, contentType: string): StaticAsset {
+  const body = typeof content === 'string' ? Buffer.from(content) : content;
+  return { body, gzipped: gzipSync(body), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, contentType };
+}
+
+/** A file read on the first request for it, then kept: an instance that never serves the page never reads it. */
+export function lazyFileAsset(file: string, contentType: string): () => StaticAsset {
+  let asset: StaticAsset | undefined;
+  return () => (asset ??= staticAsset(readFileSync(file), contentType));
+}
+
+/** What each page may load: itself only. No outside source, no framing, no sniffing. */
+function contentSecurityPolicy(options: PageOptions): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // Monaco (the playground's editor) writes its styles into <style> elements as it runs.
+    `style-src 'self'${options.inlineStyles ? " 'unsafe-inline'" : ''}`,
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export interface PageOptions {
+  inlineStyles?: boolean;
+}
+
+/** Headers every HTML page of pitchside sends. */
+export function pageHeaders(options: PageOptions = {}): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(options),
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+  };
+}
+
+/** An asset from memory: 304 when the browser has it, gzip when it takes it, never sniffed. */
+export function sendAsset(request: IncomingMessage, response: ServerResponse, asset: StaticAsset, headers: Record<string, string> = {}): void {
+  const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  const common = { etag: asset.etag, 'cache-control': 'no-cache', vary: 'accept-encoding', 'x-content-type-options': 'nosniff', ...headers };
+  if (request.headers['if-none-match'] === asset.etag) {
+    response.writeHead(304, common);
+    response.end();
+    return;
+  }
+  const body = gzip ? asset.gzipped : asset.body;
+  response.writeHead(200, {
+    ...common,
+    'content-type': asset.contentType,
+    'content-length': String(body.length),
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+/** A route serving one of `files` under `prefix` (exact names only). */
+export function assetRoute(prefix: string, files: Record<string, () => StaticAsset | Promise<StaticAsset>>): Route {
+  const names = Object.keys(files).map((name) => name.replace(/[.]/g, '\\.'));
+  return {
+    method: 'GET',
+    path: new RegExp(`^${prefix}/(${names.join('|')})$`),
+    name: `${prefix}/:file`,
+    handle: async (request, response, { params: [name] }) => sendAsset(request, response, await files[name]()),
+  };
+}
+
+/** The sign-in shared by the dashboard and the playground (src/web/session.ts). */
+export function sharedAssetRoutes(): Route[] {
+  return [assetRoute('/assets', { 'session.js': lazyFileAsset(builtWebFile('web/session.ts'), CONTENT_TYPES.js) })];
+}
+
+export const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  icon: 'image/x-icon',
+} as const;

@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../../clock/clock';
+import {
+  assetRoute,
+  builtWebFile,
+  CONTENT_TYPES,
+  lazyFileAsset,
+  pageHeaders,
+  sendAsset,
+  staticAsset,
+  type StaticAsset,
+} from '../../http/static-assets';
+import type { Route } from '../../http/server';
+import { savedOperations } from './saved-operations';
+
+/**
+ * GraphiQL's front end as the npm package carries it (about 9 MB, 2 MB compressed), served as
+ * files of our own origin so the page's policy can forbid inline scripts. Loaded on the first
+ * request for it: loading it costs some 60 MB of memory that an API-only instance never needs.
+ */
+const GRAPHIQL_FILES = ['graphiql.js', 'graphiql.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js', 'favicon.ico'] as const;
+type GraphiQLFile = (typeof GRAPHIQL_FILES)[number];
+let graphiql: Promise<Record<GraphiQLFile, StaticAsset>> | undefined;
+function graphiqlFiles(): Promise<Record<GraphiQLFile, StaticAsset>> {
+  graphiql ??= import('@graphql-yoga/render-graphiql/graphiql').then((build) => ({
+    'graphiql.js': staticAsset(build.js, CONTENT_TYPES.js),
+    'graphiql.css': staticAsset(build.css, CONTENT_TYPES.css),
+    'editor.worker.js': staticAsset(build.editorWorkerService, CONTENT_TYPES.js),
+    'json.worker.js': staticAsset(build.jsonWorker, CONTENT_TYPES.js),
+    'graphql.worker.js': staticAsset(build.graphqlWorker, CONTENT_TYPES.js),
+    'favicon.ico': staticAsset(Buffer.from(build.favicon.slice(build.favicon.indexOf(',') + 1), 'base64'), CONTENT_TYPES.icon),
+  }));
+  return graphiql;
+}
+
+/** JSON inside a <script type="application/json"> block: no "</script>" can end it early. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function pageHtml(options: unknown): string {
+  return `<!doctype html>
+<html lang="ko">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>pitchside playground</title>
+  <link rel="icon" href="/playground/favicon.ico">
+  <link rel="stylesheet" href="/playground/graphiql.css">
+  <link rel="stylesheet" href="/playground/playground.css">
+  <script type="application/json" id="playground-options">${scriptJson(options)}</script>
+  <script src="/assets/session.js" defer></script>
+  <script src="/playground/playground.js" defer></script>
+  <script src="/playground/graphiql.js" defer></script>
+</head>
+<body>
+  <header id="session-bar">
+    <strong>pitchside playground</strong>
+    <form id="sign-in-form" hidden>
+      <input name="loginId" placeholder="아이디" aria-label="아이디" autocomplete="username" required>
+      <input name="password" type="password" placeholder="비밀번호" aria-label="비밀번호" autocomplete="current-password" required>
+      <button type="submit">로그인</button>
+    </form>
+    <span id="signed-in" hidden><span id="signed-in-as"></span> <button id="sign-out" type="button">로그아웃</button></span>
+    <span id="session-message" role="status"></span>
+    <a href="/dashboard">대시보드</a>
+  </header>
+  <div id="root"></div>
+</body>
+</html>
+`;
+}
+
+/**
+ * The playground page (GET /graphql from a browser, while introspection is on): a sign-in bar,
+ * then GraphiQL opening with the admins' saved operations. Made per request: the example match's
+ * date moves with the calendar.
+ */
+export function playgroundPage(clock: Clock, timeZone: string) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const options = { endpoint: '/graphql', title: 'pitchside', defaultTabs: savedOperations(clock.now(), timeZone), shouldPersistHeaders: false };
+    sendAsset(request, response, staticAsset(pageHtml(options), CONTENT_TYPES.html), pageHeaders({ inlineStyles: true }));
+  };
+}
+
+/** GraphiQL's files and the sign-in script, under /playground/. */
+export function playgroundRoutes(): Route[] {
+  const graphiqlFile = (name: GraphiQLFile) => async () => (await graphiqlFiles())[name];
+  return [
+    assetRoute('/playground', {
+      'playground.js': lazyFileAsset(builtWebFile('modules/playground/web/playground.ts'), CONTENT_TYPES.js),
+      'playground.css': lazyFileAsset(builtWebFile('modules/playground/web/playground.css'), CONTENT_TYPES.css),
+      ...Object.fromEntries(GRAPHIQL_FILES.map((name) => [name, graphiqlFile(name)])),
+    }),
+  ];
+}
