@@ -8,6 +8,7 @@ const path = require('node:path');
 const { hash } = require('@node-rs/argon2');
 const autocannon = require('autocannon');
 const pg = require('pg');
+const { measureDashboard } = require('./dashboard');
 
 const ROOT = path.resolve(__dirname, '..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -274,6 +275,12 @@ async function main() {
     // Phase 3: the admins' exports over a term's records: 150 members × 60 settled matches.
     const exportsResult = await withPeakRss(server.pid, () => exportTerm(url.toString(), memberIds.slice(0, 150), adminToken));
 
+    // Phase 4: the admins' dashboard over that term, in a browser.
+    const now = Date.now();
+    const season = { name: 'Bench term', startsAt: new Date(now - 70 * 86_400_000).toISOString(), endsAt: new Date(now + 30 * 86_400_000).toISOString() };
+    await gql(api, 'mutation ($input: SeasonInput!) { createSeason(input: $input) { id } }', { input: season }, adminToken);
+    const dashboard = await withPeakRss(server.pid, () => measureDashboard('http://127.0.0.1:4801', 'bench.admin', 'bench admin password'));
+
     const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
     children.push(baselineServer);
     // The baseline's phase 1: the same 200 logins at once, with nothing but the check and a token.
@@ -312,6 +319,7 @@ async function main() {
         lifetimePeakRssMb: mb(lifetimePeakRss),
       },
       phase3Exports: { files: exportsResult.result, peakRssMb: mb(exportsResult.peakRssMb) },
+      phase4Dashboard: { ...dashboard.result, serverPeakRssMb: mb(dashboard.peakRssMb) },
     };
     results.phase2.throughputRatio = +(results.phase2.saturated.pitchside.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
