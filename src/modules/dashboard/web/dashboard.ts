@@ -193,7 +193,13 @@ class Dashboard {
   /** A GraphQL call as the signed-in admin; an expired or revoked token signs the page out. */
   private async query<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
     if (!this.session) return null;
-    const answer = await postGraphQL<T>(query, variables, this.session.token);
+    let answer: GraphQLAnswer<T>;
+    try {
+      answer = await postGraphQL<T>(query, variables, this.session.token);
+    } catch {
+      this.notice('서버에 연결하지 못했습니다. 잠시 뒤에 다시 시도하세요.');
+      return null;
+    }
     const error = answer.errors?.[0];
     if (error?.extensions?.code === 'UNAUTHENTICATED') {
       this.signOut(messageOf(error));
@@ -232,6 +238,7 @@ class Dashboard {
       const rows = new Map<string, MemberRow>(data.attendanceReport.members.map(({ member, stats }) => [member.id, { ...member, stats }]));
       for (const member of active) if (!rows.has(member.id)) rows.set(member.id, { ...member, stats: NO_MATCHES });
       this.rows = [...rows.values()];
+      this.notice(null);
       this.render(data);
     } finally {
       if (loadNumber === this.loadNumber) loading.hidden = true;
@@ -361,7 +368,13 @@ class Dashboard {
     message.textContent = '';
     if (!this.session) return;
     const query = this.seasonId ? `?seasonId=${encodeURIComponent(this.seasonId)}` : '';
-    const response = await fetch(`/exports/${name}.csv${query}`, { headers: { authorization: `Bearer ${this.session.token}` } });
+    let response: Response;
+    try {
+      response = await fetch(`/exports/${name}.csv${query}`, { headers: { authorization: `Bearer ${this.session.token}` } });
+    } catch {
+      message.textContent = '서버에 연결하지 못했습니다.';
+      return;
+    }
     if (!response.ok) {
       const body = (await response.json().catch(() => null)) as GraphQLAnswer<never> | null;
       const error = body?.errors?.[0] ?? { message: `HTTP ${response.status}` };
