@@ -3,7 +3,7 @@
 # does all the set-up, then runs every test.
 #   1. PostgreSQL on 127.0.0.1:5432 (the machine's own cluster), started if it is down;
 #   2. Debian's chromium and fonts-nanum (the dashboard and playground tests: Korean glyphs in their
-#      screenshots), nginx-light (the load-balancer test), prometheus,
+#      screenshots), nginx-light and openssl (the edge test), prometheus,
 #      prometheus-alertmanager and prometheus-postgres-exporter (the monitoring test), if missing;
 #   3. the npm packages;
 #   4. npm test.
@@ -24,6 +24,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/nanum ] || missing+=(fonts-nanum)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v openssl >/dev/null || missing+=(openssl)
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || missing+=(prometheus)
 [ -x /usr/bin/amtool ] || missing+=(prometheus-alertmanager)
 [ -x /usr/bin/prometheus-postgres-exporter ] || missing+=(prometheus-postgres-exporter)
