@@ -22,6 +22,9 @@ interface GraphQLAnswer<T> {
 
 const SESSION_KEY = 'pitchside.session';
 
+/** What either page says when its token stops working. */
+const SESSION_EXPIRED = '로그인이 만료되었습니다. 다시 로그인하세요.';
+
 /** The longest delay setTimeout keeps (about 24 days); later expiries are re-armed. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -76,7 +79,7 @@ function messageOf(error: GraphQLErrorBody): string {
     case 'BAD_USER_INPUT':
       return '아이디와 비밀번호를 확인하세요.';
     case 'UNAUTHENTICATED':
-      return '로그인이 만료되었습니다. 다시 로그인하세요.';
+      return SESSION_EXPIRED;
     case 'FORBIDDEN':
       return '운영진만 볼 수 있습니다.';
     case 'DATABASE_UNAVAILABLE':

@@ -168,7 +168,7 @@ class Dashboard {
     }
     saveSession(session);
     this.session = session;
-    this.cancelExpiry = onSessionExpiry(session, () => this.signOut('로그인이 만료되었습니다. 다시 로그인하세요.'));
+    this.cancelExpiry = onSessionExpiry(session, () => this.signOut(SESSION_EXPIRED));
     this.notice(null);
     element('#account-name').textContent = `${session.name} (${session.loginId})`;
     element('#account').hidden = false;

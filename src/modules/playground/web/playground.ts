@@ -43,7 +43,7 @@ class PlaygroundSession {
     saveSession(session);
     this.session = session;
     this.cancelExpiry();
-    this.cancelExpiry = onSessionExpiry(session, () => this.signOut('로그인이 만료되었습니다. 다시 로그인하세요.'));
+    this.cancelExpiry = onSessionExpiry(session, () => this.signOut(SESSION_EXPIRED));
     this.message.textContent = '';
     this.show();
   }
@@ -70,7 +70,7 @@ class PlaygroundSession {
       if ((response.headers.get('content-type') ?? '').includes('json')) {
         const body = (await response.clone().json().catch(() => null)) as GraphQLAnswer<unknown> | null;
         if (this.session === session && body?.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) {
-          this.signOut('로그인이 만료되었습니다. 다시 로그인하세요.');
+          this.signOut(SESSION_EXPIRED);
         }
       }
       return response;
