@@ -14,12 +14,13 @@ async function replaceEditorText(page: Page, editor: ReturnType<Page['locator']>
 
 const queryEditor = (page: Page) => page.locator('.graphiql-query-editor .monaco-editor').first();
 
-/** Runs what the query editor holds and answers the response pane's JSON. */
+/** Puts one named operation into the query editor, runs it and answers the response pane's JSON. */
 async function run(page: Page, query: string): Promise<unknown> {
+  const name = /^(?:query|mutation) (\w+)/.exec(query)![1];
   await replaceEditorText(page, queryEditor(page), query);
-  // GraphiQL reads the edited document's operation name after a debounce (hundreds of ms): running
-  // before it would send the previous document's operation name.
-  await page.waitForTimeout(700);
+  // GraphiQL reads the edited document's operation name after a debounce; running before it would
+  // send the previous document's name. The tab takes the name once it is read.
+  await page.locator('.graphiql-tab-active .graphiql-tab-button').filter({ hasText: new RegExp(`^${name}$`) }).waitFor();
   const response = page.locator('.graphiql-response');
   const before = await response.textContent();
   await page.getByRole('button', { name: /Execute query/ }).click();
@@ -60,7 +61,7 @@ describe('the GraphQL playground in a browser', () => {
     await page.locator('#signed-in-as').filter({ hasText: who.loginId }).waitFor();
   }
 
-  it('loads from the server alone, completes from the schema, and runs { me { loginId } } with a pasted token', async () => {
+  it('loads from the server alone, completes from the schema, and runs a query for me { loginId } with a pasted token', async () => {
     const member = await signUpMember(server);
     const { page, watch } = await openPlayground();
 
@@ -71,7 +72,7 @@ describe('the GraphQL playground in a browser', () => {
 
     await page.getByRole('button', { name: 'Headers' }).click();
     await replaceEditorText(page, page.locator('.graphiql-editor-tool .monaco-editor').last(), `{"Authorization": "Bearer ${member.token}"}`);
-    expect(await run(page, '{ me { loginId } }')).toEqual({ data: { me: { loginId: member.loginId } } });
+    expect(await run(page, 'query PastedToken { me { loginId } }')).toEqual({ data: { me: { loginId: member.loginId } } });
     // Typed headers are not kept in the browser's storage, where a token would outlive the session.
     expect(await page.evaluate<string>('JSON.stringify(localStorage)')).not.toContain(member.token);
     expect(watch.elsewhere).toEqual([]);
@@ -88,7 +89,7 @@ describe('the GraphQL playground in a browser', () => {
     }
 
     await signIn(page, admin);
-    expect(await run(page, '{ me { loginId role } }')).toEqual({ data: { me: { loginId: admin.loginId, role: 'ADMIN' } } });
+    expect(await run(page, 'query SignedIn { me { loginId role } }')).toEqual({ data: { me: { loginId: admin.loginId, role: 'ADMIN' } } });
     const sent = watch.requests.filter((request) => request.method === 'POST' && request.url === server.url);
     expect(sent.at(-1)?.authorization).toMatch(/^Bearer /);
     // An admin's saved operation runs as is.
@@ -100,7 +101,7 @@ describe('the GraphQL playground in a browser', () => {
     expect(watch.requests.some((request) => request.url.includes(token))).toBe(false);
 
     await page.getByRole('button', { name: '로그아웃' }).click();
-    const answer = (await run(page, '{ me { loginId } }')) as { errors: { extensions: { code: string } }[] };
+    const answer = (await run(page, 'query SignedOut { me { loginId } }')) as { errors: { extensions: { code: string } }[] };
     expect(answer.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(watch.requests.filter((request) => request.method === 'POST').at(-1)?.authorization).toBeUndefined();
     expect(await page.locator('input[name="loginId"]').isVisible()).toBe(true);
