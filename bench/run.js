@@ -3,7 +3,8 @@
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const http = require('node:http');
-const { readFileSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const path = require('node:path');
 const { hash } = require('@node-rs/argon2');
 const autocannon = require('autocannon');
@@ -34,19 +35,33 @@ async function admin(sql) {
   }
 }
 
+/** Starts a process and answers it once it prints `readyText`, with the milliseconds that took. */
 function start(command, args, env, readyText) {
+  const started = performance.now();
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
   return new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
+    const onData = (chunk) => {
+      output += chunk;
       if (output.includes(readyText)) {
-        clearInterval(poll);
+        child.readyMs = Math.round(performance.now() - started);
+        child.stdout.off('data', onData);
         resolve(child);
       }
-    }, 50);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${output}`)));
+  });
+}
+
+/** Stops a process with SIGTERM and waits for it to exit. */
+function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
   });
 }
 
@@ -54,6 +69,48 @@ function start(command, args, env, readyText) {
 function memoryMb(pid, field) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field));
   return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+/** CPU seconds a process has used, user and system, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // a process that ended in between
+  }
+}
+
+/** The PostgreSQL server processes serving a database's connections now. */
+async function backendPids(database) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return (await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database])).rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * CPU per request while `work` runs: the server's own and its PostgreSQL connections' (null for the
+ * embedded database). Steadier than requests per second on a shared machine, and it says where
+ * the time goes.
+ */
+async function cpuPerRequest(serverPid, database, work) {
+  // Connections come and go with the pools: each one's CPU counts from the start or from its birth.
+  const backendCpu = async () => new Map(database ? (await backendPids(database)).map((pid) => [pid, cpuSeconds(pid)]) : []);
+  const [server, postgres] = [cpuSeconds(serverPid), await backendCpu()];
+  const result = await work();
+  const serverSeconds = cpuSeconds(serverPid) - server;
+  let postgresSeconds = 0;
+  for (const [pid, seconds] of await backendCpu()) postgresSeconds += seconds - (postgres.get(pid) ?? 0);
+  const perRequest = (seconds) => +((seconds * 1000) / result.total).toFixed(3);
+  return {
+    result,
+    serverCpuMsPerRequest: perRequest(serverSeconds),
+    postgresCpuMsPerRequest: database ? perRequest(postgresSeconds) : null,
+  };
 }
 
 /** Samples a process's RSS every 100 ms while `work` runs; answers the work's result and the peak. */
@@ -94,6 +151,12 @@ function readRequest(i, eventIds) {
 
 /** A GraphQL error comes with status 200: it is counted from the body. */
 const failedAnswer = (status, body) => status !== 200 || body.includes('"errors"');
+/** The first few distinct failed answers of a part, so a run that fails says how. */
+const ERROR_SAMPLES = 3;
+function sampleError(samples, status, body) {
+  const sample = `${status} ${String(body).slice(0, 300)}`;
+  if (samples.length < ERROR_SAMPLES && !samples.includes(sample)) samples.push(sample);
+}
 
 /**
  * Throughput: one autocannon connection per user, each sending its next read as soon as the last
@@ -102,6 +165,7 @@ const failedAnswer = (status, body) => status !== 200 || body.includes('"errors"
 function saturate(url, tokens, eventIds) {
   let nextUser = 0;
   let failed = 0;
+  const errorSamples = [];
   const latencies = [];
   const request = (i) => ({
     method: 'POST',
@@ -111,15 +175,19 @@ function saturate(url, tokens, eventIds) {
       return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${context.token}` }, body: readRequest(i, eventIds) };
     },
     onResponse: (status, body) => {
-      if (failedAnswer(status, body)) failed += 1;
+      if (failedAnswer(status, body)) {
+        failed += 1;
+        sampleError(errorSamples, status, body);
+      }
     },
   });
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url, connections: tokens.length, duration: DURATION_SECONDS, requests: [request(0), request(1)] },
-      (error, result) => (error ? reject(error) : resolve({ total: result.requests.total, errors: result.errors + result.timeouts + failed, latencies })),
+      (error, result) => (error ? reject(error) : resolve({ total: result.requests.total, errors: result.errors + result.timeouts + failed, errorSamples, latencies })),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('reqError', (error) => sampleError(errorSamples, 'transport', error.message));
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
@@ -135,15 +203,23 @@ async function pace(url, tokens, eventIds) {
   const period = 1000 / RATE_PER_USER;
   const latencies = [];
   let errors = 0;
+  const errorSamples = [];
   const post = (agent, token, body) =>
     new Promise((resolve) => {
       const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve(!failedAnswer(res.statusCode, text)));
+        res.on('end', () => {
+          const failed = failedAnswer(res.statusCode, text);
+          if (failed) sampleError(errorSamples, res.statusCode, text);
+          resolve(!failed);
+        });
       });
-      req.on('error', () => resolve(false));
+      req.on('error', (error) => {
+        sampleError(errorSamples, 'transport', error.message);
+        resolve(false);
+      });
       req.end(body);
     });
   const started = performance.now();
@@ -160,7 +236,7 @@ async function pace(url, tokens, eventIds) {
     agent.destroy();
   };
   await Promise.all(tokens.map(user));
-  return { total: latencies.length, errors, latencies };
+  return { total: latencies.length, errors, errorSamples, latencies };
 }
 
 /**
@@ -214,9 +290,133 @@ function summary(r) {
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     errors: r.errors,
+    ...(r.errorSamples.length ? { errorSamples: r.errorSamples } : {}),
     total: r.total,
   };
 }
+
+const READY = 'pitchside is ready';
+/** How long the server sits idle after its ready line before its resident memory is read. */
+const IDLE_SETTLE_MS = 5_000;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (value) => +value.toFixed(1);
+
+/**
+ * Milliseconds from exec to the ready line, as `npm start` runs the built server: the first start
+ * on a new database (which migrates it) and `restarts` starts after it. With `idleRss`, also the
+ * resident memory IDLE_SETTLE_MS after each start.
+ */
+async function measureStarts(env, restarts, { idleRss = false } = {}) {
+  const once = async () => {
+    const child = await start('sh', ['scripts/serve.sh'], env, READY);
+    let rssMb;
+    if (idleRss) {
+      await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+      rssMb = mb(memoryMb(child.pid, 'VmRSS'));
+    }
+    await stop(child);
+    return { ms: child.readyMs, rssMb };
+  };
+  const first = await once();
+  const later = [];
+  for (let i = 0; i < restarts; i++) later.push(await once());
+  return {
+    firstStartMs: first.ms,
+    restartMs: later.map((r) => r.ms),
+    medianRestartMs: median(later.map((r) => r.ms)),
+    ...(idleRss ? { idleRssAfterFirstStartMb: first.rssMb, idleRssAfterRestartMb: later.map((r) => r.rssMb) } : {}),
+  };
+}
+
+/** The bench's 20 matches, created by the admin over GraphQL. */
+async function createMatches(api, adminToken) {
+  const eventIds = [];
+  for (let i = 0; i < 20; i++) {
+    const startsAt = new Date(Date.now() + (i + 1) * 86_400_000);
+    const input = { title: `Bench match ${i}`, address: 'Bench ground', audience: 'ALL', fee: 5000, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), latitude: 37.5, longitude: 127 };
+    eventIds.push((await gql(api, 'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }', { input }, adminToken)).createEvent.id);
+  }
+  return eventIds;
+}
+
+const benchUsers = () => Array.from({ length: USERS }, (_, i) => ({ loginId: `bench.user.${i}`, password: `bench password ${i}` }));
+
+/** Every user signs up at once: their member ids, and the seconds it took. */
+async function signUpAll(api, users) {
+  const started = performance.now();
+  const signedUp = await Promise.all(
+    users.map((u, i) => gql(api, 'mutation ($input: SignUpInput!) { signUp(input: $input) { member { id } } }', { input: { ...u, name: `Bench ${i}`, phone: '010-1234-5678', gender: i % 2 ? 'MALE' : 'FEMALE' } })),
+  );
+  return { memberIds: signedUp.map((d) => d.signUp.member.id), seconds: (performance.now() - started) / 1000 };
+}
+
+/** Every user logs in at once: their tokens, and the logins per second. */
+async function loginAll(api, users) {
+  const started = performance.now();
+  const tokens = (await Promise.all(users.map((u) => gql(api, LOGIN, { l: u.loginId, p: u.password })))).map((d) => d.login.token);
+  return { tokens, perSecond: users.length / ((performance.now() - started) / 1000) };
+}
+
+/** Each match gets 50 of the members as participants. */
+async function addParticipantsAll(api, adminToken, eventIds, memberIds) {
+  for (const [i, eventId] of eventIds.entries()) {
+    await gql(api, 'mutation ($e: ID!, $m: [ID!]!) { addParticipants(eventId: $e, memberIds: $m) { id } }', { e: eventId, m: memberIds.slice((i * 7) % 150, ((i * 7) % 150) + 50) }, adminToken);
+  }
+}
+
+/**
+ * Phase 2 against one server: every user keeps fetching the match list and a match's detail,
+ * first as fast as the answers come back (throughput), then at RATE_PER_USER requests a second
+ * each (latency at load), with the server's peak RSS in each part.
+ */
+async function readPhases(server, base, tokens, eventIds, database) {
+  const rssBeforeMb = mb(memoryMb(server.pid, 'VmRSS'));
+  const saturated = await withPeakRss(server.pid, () => cpuPerRequest(server.pid, database, () => saturate(base, tokens, eventIds)));
+  const paced = await withPeakRss(server.pid, () => pace(`${base}/graphql`, tokens, eventIds));
+  const { result, ...cpu } = saturated.result;
+  return {
+    rssBeforeMb,
+    saturated: { ...summary(result), ...cpu, peakRssMb: mb(saturated.peakRssMb) },
+    paced: { ...summary(paced.result), peakRssMb: mb(paced.peakRssMb) },
+  };
+}
+
+/**
+ * The embedded database, as a club first runs pitchside: start-up and idle memory on a new data
+ * directory and after restarts, then phases 1 and 2 with the same users, matches and reads.
+ */
+async function benchEmbedded(env) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pitchside-bench-'));
+  const embeddedEnv = { ...env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '4803' };
+  try {
+    const startup = await measureStarts(embeddedEnv, 2, { idleRss: true });
+    const server = await start('sh', ['scripts/serve.sh', ...NODE_ARGS], embeddedEnv, READY);
+    try {
+      const api = 'http://127.0.0.1:4803/graphql';
+      const adminToken = (await gql(api, LOGIN, { l: env.ADMIN_LOGIN_ID, p: env.ADMIN_PASSWORD })).login.token;
+      const eventIds = await createMatches(api, adminToken);
+      const users = benchUsers();
+      const signUp = await signUpAll(api, users);
+      const login = await loginAll(api, users);
+      await addParticipantsAll(api, adminToken, eventIds, signUp.memberIds);
+      const reads = await readPhases(server, 'http://127.0.0.1:4803', login.tokens, eventIds, null);
+      return {
+        startup,
+        signUpsPerSecond: +(USERS / signUp.seconds).toFixed(1),
+        loginsPerSecond: +login.perSecond.toFixed(1),
+        ...reads,
+        lifetimePeakRssMb: mb(memoryMb(server.pid, 'VmHWM')),
+      };
+    } finally {
+      await stop(server);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Rounds of all users logging in at once, alternating pitchside and the bare login server. */
+const LOGIN_ROUNDS = 3;
 
 async function main() {
   const database = `pitchside_bench_${randomBytes(4).toString('hex')}`;
@@ -235,102 +435,100 @@ async function main() {
   };
   const children = [];
   try {
+    // Phase 0: start-up on PostgreSQL, first on the new database (it migrates), then restarts.
+    const startup = await measureStarts({ ...env, PORT: '4801' }, 3);
     // As `npm start` runs it: serve.sh sets the production memory settings, then execs node (same pid).
-    const server = await start('sh', ['scripts/serve.sh', ...NODE_ARGS], { ...env, PORT: '4801' }, 'pitchside is ready');
+    const server = await start('sh', ['scripts/serve.sh', ...NODE_ARGS], { ...env, PORT: '4801' }, READY);
     children.push(server);
+    const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
+    children.push(baselineServer);
     const api = 'http://127.0.0.1:4801/graphql';
+    const baselineApi = 'http://127.0.0.1:4802/graphql';
 
-    const adminToken = (await gql(api, 'mutation { login(loginId: "bench.admin", password: "bench admin password") { token } }')).login.token;
-    const eventIds = [];
-    for (let i = 0; i < 20; i++) {
-      const startsAt = new Date(Date.now() + (i + 1) * 86_400_000);
-      const input = { title: `Bench match ${i}`, address: 'Bench ground', audience: 'ALL', fee: 5000, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), latitude: 37.5, longitude: 127 };
-      eventIds.push((await gql(api, 'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }', { input }, adminToken)).createEvent.id);
-    }
+    const adminToken = (await gql(api, LOGIN, { l: env.ADMIN_LOGIN_ID, p: env.ADMIN_PASSWORD })).login.token;
+    const eventIds = await createMatches(api, adminToken);
 
-    // Phase 1: every user signs up and logs in at once.
+    // Phase 1: every user signs up at once, then logs in at once, in rounds that alternate with the
+    // bare login server's (the same logins, one read, the same argon2id verify and a token), so both
+    // meet the machine in the same state.
     const bareRate = await bareHashesPerSecond(USERS);
-    const users = Array.from({ length: USERS }, (_, i) => ({ loginId: `bench.user.${i}`, password: `bench password ${i}` }));
-    let started = performance.now();
-    const signedUp = await Promise.all(
-      users.map((u, i) => gql(api, 'mutation ($input: SignUpInput!) { signUp(input: $input) { member { id } } }', { input: { ...u, name: `Bench ${i}`, phone: '010-1234-5678', gender: i % 2 ? 'MALE' : 'FEMALE' } })),
-    );
-    const signUpSeconds = (performance.now() - started) / 1000;
-    started = performance.now();
-    const tokens = (await Promise.all(users.map((u) => gql(api, LOGIN, { l: u.loginId, p: u.password })))).map((d) => d.login.token);
-    const loginSeconds = (performance.now() - started) / 1000;
-    const memberIds = signedUp.map((d) => d.signUp.member.id);
-    for (const [i, eventId] of eventIds.entries()) {
-      await gql(api, 'mutation ($e: ID!, $m: [ID!]!) { addParticipants(eventId: $e, memberIds: $m) { id } }', { e: eventId, m: memberIds.slice((i * 7) % 150, ((i * 7) % 150) + 50) }, adminToken);
+    const users = benchUsers();
+    const signUp = await signUpAll(api, users);
+    const loginRounds = { pitchside: [], baseline: [] };
+    let tokens;
+    for (let round = 0; round < LOGIN_ROUNDS; round++) {
+      const login = await loginAll(api, users);
+      tokens = login.tokens;
+      loginRounds.pitchside.push(+login.perSecond.toFixed(1));
+      loginRounds.baseline.push(+(await loginAll(baselineApi, users)).perSecond.toFixed(1));
     }
+    const loginsPerSecond = median(loginRounds.pitchside);
+    const baselineLoginsPerSecond = median(loginRounds.baseline);
+    await addParticipantsAll(api, adminToken, eventIds, signUp.memberIds);
 
-    // Phase 2: every user keeps fetching the match list and a match's detail, first as fast as the
-    // answers come back (throughput), then at RATE_PER_USER requests a second each (latency at load).
-    const rssBefore = memoryMb(server.pid, 'VmRSS');
-    const saturated = await withPeakRss(server.pid, () => saturate('http://127.0.0.1:4801', tokens, eventIds));
-    const paced = await withPeakRss(server.pid, () => pace('http://127.0.0.1:4801/graphql', tokens, eventIds));
+    // Phase 2: the reads, against pitchside.
+    const reads = await readPhases(server, 'http://127.0.0.1:4801', tokens, eventIds, database);
     // The lifetime peak includes phase 1, where argon2 takes 19 MiB per hash in flight.
     const lifetimePeakRss = memoryMb(server.pid, 'VmHWM');
 
     // Phase 3: the admins' exports over a term's records: 150 members × 60 settled matches.
-    const exportsResult = await withPeakRss(server.pid, () => exportTerm(url.toString(), memberIds.slice(0, 150), adminToken));
+    const exportsResult = await withPeakRss(server.pid, () => exportTerm(url.toString(), signUp.memberIds.slice(0, 150), adminToken));
 
     // Phase 4: the admins' dashboard over that term, in a browser.
     const now = Date.now();
     const season = { name: 'Bench term', startsAt: new Date(now - 70 * 86_400_000).toISOString(), endsAt: new Date(now + 30 * 86_400_000).toISOString() };
     await gql(api, 'mutation ($input: SeasonInput!) { createSeason(input: $input) { id } }', { input: season }, adminToken);
-    const dashboard = await withPeakRss(server.pid, () => measureDashboard('http://127.0.0.1:4801', 'bench.admin', 'bench admin password'));
+    const dashboard = await withPeakRss(server.pid, () => measureDashboard('http://127.0.0.1:4801', env.ADMIN_LOGIN_ID, env.ADMIN_PASSWORD));
 
-    const baselineServer = await start(process.execPath, [path.join(__dirname, 'baseline-server.js')], { ...env, PORT: '4802' }, 'baseline ready');
-    children.push(baselineServer);
-    // The baseline's phase 1: the same 200 logins at once, with nothing but the check and a token.
-    started = performance.now();
-    await Promise.all(users.map((u) => gql('http://127.0.0.1:4802/graphql', LOGIN, { l: u.loginId, p: u.password })));
-    const baselineLoginSeconds = (performance.now() - started) / 1000;
-    const baselineSaturated = await saturate('http://127.0.0.1:4802', tokens, eventIds);
-    const baselinePaced = await pace('http://127.0.0.1:4802/graphql', tokens, eventIds);
+    // Phase 2 again, against the baseline.
+    const { result: baselineSaturated, ...baselineCpu } = await cpuPerRequest(baselineServer.pid, database, () => saturate('http://127.0.0.1:4802', tokens, eventIds));
+    const baselinePaced = await pace(baselineApi, tokens, eventIds);
+    for (const child of children.splice(0)) await stop(child);
 
-    const mb = (value) => +value.toFixed(1);
+    // Phase 5: the embedded database.
+    const embedded = await benchEmbedded(env);
+
     const results = {
       machine: { cpus: require('node:os').cpus().length, node: process.version },
+      phase0Startup: startup,
       phase1: {
         users: USERS,
-        signUpSeconds: +signUpSeconds.toFixed(2),
-        signUpsPerSecond: +(USERS / signUpSeconds).toFixed(1),
-        loginSeconds: +loginSeconds.toFixed(2),
-        loginsPerSecond: +(USERS / loginSeconds).toFixed(1),
+        signUpSeconds: +signUp.seconds.toFixed(2),
+        signUpsPerSecond: +(USERS / signUp.seconds).toFixed(1),
+        loginRounds,
+        loginsPerSecond,
+        baselineLoginsPerSecond,
+        loginsToBaselineLogins: +(loginsPerSecond / baselineLoginsPerSecond).toFixed(2),
         bareHashesPerSecond: +bareRate.toFixed(1),
-        loginsToBareHashing: +((USERS / loginSeconds) / bareRate).toFixed(2),
-        baselineLoginsPerSecond: +(USERS / baselineLoginSeconds).toFixed(1),
-        baselineLoginsToBareHashing: +((USERS / baselineLoginSeconds) / bareRate).toFixed(2),
+        loginsToBareHashing: +(loginsPerSecond / bareRate).toFixed(2),
+        baselineLoginsToBareHashing: +(baselineLoginsPerSecond / bareRate).toFixed(2),
       },
       phase2: {
         seconds: DURATION_SECONDS,
         users: USERS,
-        saturated: {
-          pitchside: { ...summary(saturated.result), peakRssMb: mb(saturated.peakRssMb) },
-          baseline: summary(baselineSaturated),
-        },
-        [`at${RATE_PER_USER}PerUserPerSecond`]: {
-          pitchside: { ...summary(paced.result), peakRssMb: mb(paced.peakRssMb) },
-          baseline: summary(baselinePaced),
-        },
-        rssBeforeMb: mb(rssBefore),
+        saturated: { pitchside: reads.saturated, baseline: { ...summary(baselineSaturated), ...baselineCpu } },
+        [`at${RATE_PER_USER}PerUserPerSecond`]: { pitchside: reads.paced, baseline: summary(baselinePaced) },
+        rssBeforeMb: reads.rssBeforeMb,
         lifetimePeakRssMb: mb(lifetimePeakRss),
       },
       phase3Exports: { files: exportsResult.result, peakRssMb: mb(exportsResult.peakRssMb) },
       phase4Dashboard: { ...dashboard.result, serverPeakRssMb: mb(dashboard.peakRssMb) },
+      phase5Embedded: embedded,
     };
-    results.phase2.throughputRatio = +(results.phase2.saturated.pitchside.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
+    results.phase2.throughputRatio = +(reads.saturated.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
+    results.phase5Embedded.throughputToPostgres = +(embedded.saturated.requestsPerSecond / reads.saturated.requestsPerSecond).toFixed(2);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const child of children) await stop(child);
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack || error}\n`);
-  process.exit(1);
-});
+module.exports = { benchEmbedded };
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  });
+}
