@@ -7,6 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config/config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging/logger';
+import { initEmbeddedDataDir } from './embedded-initdb';
 import { lockDataDir } from './embedded-lock';
 import { migrate } from './migrate';
 import { isDatabaseUnreachable, reasonOf } from './unreachable';
@@ -158,10 +159,19 @@ function openPostgres(connectionString: string, poolSize: number, logger: Logger
   };
 }
 
+/**
+ * PGlite's data directory asks for PostgreSQL's default 128 MB of shared buffers, and its
+ * WebAssembly memory kept them resident (~120 MB of an idle instance). A club's whole database is
+ * a few MB; the operating system's page cache holds the files beneath.
+ */
+const EMBEDDED_SHARED_BUFFERS = '16MB';
+
 async function openEmbedded(dataDir: string, logger: Logger, tracer: StatementTracer | undefined): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
-    const pglite = new PGlite(path.join(dataDir, 'pglite'));
+    const pgdataDir = path.join(dataDir, 'pglite');
+    await initEmbeddedDataDir(pgdataDir);
+    const pglite = new PGlite(pgdataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
     await pglite.waitReady;
     const { prisma, stats } = countingClient(new PrismaPGlite(pglite), logger, tracer);
     return {
