@@ -180,6 +180,10 @@ async function openEmbedded(dataDir: string, logger: Logger, tracer: StatementTr
       stats,
       poolStats: () => null,
       async read<Row>(sql: string, params: unknown[]) {
+        // PGlite answers without waiting for any I/O: without a turn of the event loop before each
+        // read, a busy server chained requests' reads in one long run of promise callbacks and read
+        // no new request (nor accepted a connection) until it ended. Measured in BENCHMARKS.md.
+        await new Promise(setImmediate);
         return (await tracedRead(stats, logger, tracer, sql, () => pglite.query<Row>(sql, params))).rows;
       },
       // PGlite is one connection: the instance itself is the session.
