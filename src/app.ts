@@ -19,10 +19,24 @@ import { createLogger, type Logger } from './logging/logger';
 import { appModules } from './modules';
 import { ensureBootstrapAdmin } from './modules/members/bootstrap-admin';
 import { playgroundPage } from './modules/playground/playground.routes';
+import type { MemberCache } from './modules/members/member-cache';
 import type { SettlementScheduler } from './modules/settlement/settlement-scheduler';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics-plugin';
 import { createMetrics } from './observability/metrics';
 import { createServices, type Services } from './services';
+
+/**
+ * A mutation's changes are committed by the time it answers. This instance forgets the members it
+ * remembered then, so its next request sees them without waiting for their notification.
+ */
+function forgetMembersAfterMutations(cache: MemberCache): ApolloServerPlugin<GraphQLContext> {
+  const forget = {
+    async willSendResponse({ operation }: { operation?: { operation: string } | null }) {
+      if (operation?.operation === 'mutation') cache.forgetAll();
+    },
+  };
+  return { requestDidStart: async () => forget };
+}
 
 export interface AppDependencies {
   clock?: Clock;
@@ -75,6 +89,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         ApolloServerPluginCacheControlDisabled(),
         errorMasking.plugin,
         graphqlMetricsPlugin(metrics),
+        forgetMembersAfterMutations(services.memberCache),
         ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
       ],
     });

@@ -19,6 +19,7 @@ import { CheckInService } from './modules/check-in/check-in.service';
 import { DuesService } from './modules/dues/dues.service';
 import { ExportService } from './modules/exports/export.service';
 import { EventService } from './modules/events/event.service';
+import { MemberCache } from './modules/members/member-cache';
 import { MemberService } from './modules/members/member.service';
 import { OutboxService } from './modules/notifications/outbox.service';
 import { WebhookDispatcher } from './modules/notifications/webhook-dispatcher';
@@ -57,6 +58,7 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     clock,
   );
   const members = new MemberService(prisma, read);
+  const memberCache = new MemberCache(database, (memberId) => members.findById(memberId));
   const auth = new AuthService(
     prisma,
     members,
@@ -108,7 +110,8 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
   );
   return {
     tokens,
-    viewerOf: requestViewer(tokens, (memberId) => members.findById(memberId)),
+    memberCache,
+    viewerOf: requestViewer(tokens, (memberId) => memberCache.get(memberId)),
     members,
     auth,
     penalties,

@@ -13,7 +13,8 @@ export type RequestViewer = (request: IncomingMessage) => Promise<MemberRecord |
 /**
  * A missing, bad, forged or expired token, one whose member no longer exists or is INACTIVE, and
  * one issued before the member's last password change (an older token version) all answer null.
- * The member is read on every request, so this holds on every instance from the next request on.
+ * `findMember` is the members module's cache, which every instance empties of a member as soon as
+ * that member's row changes, so this holds on every instance from the next request on.
  */
 export function requestViewer(tokens: TokenService, findMember: (memberId: string) => Promise<MemberRecord | null>): RequestViewer {
   return async (request) => {

@@ -4,8 +4,8 @@ import { unauthenticated } from '../errors/errors';
 import type { GraphQLContext } from '../graphql/context';
 
 /**
- * The signed-in member as the rules see them. Read from the database on every request (role
- * changes apply at once); the whole member is primed into the request's member loader.
+ * The signed-in member as the rules see them: as the database holds them now (the member cache
+ * forgets a member whose row changes); the whole member is primed into the request's member loader.
  */
 export interface Viewer {
   readonly id: string;

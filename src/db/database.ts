@@ -33,9 +33,21 @@ export interface Database {
   readonly read: ReadSql;
   /** The PostgreSQL pool's connections now; null for the embedded database, which has none. */
   poolStats(): { total: number; idle: number; waiting: number; max: number } | null;
+  /**
+   * Follows NOTIFY messages on `channel` from every connection to the database: other instances,
+   * command-line tools, psql. See NotificationHandlers. Answers a function that stops following.
+   */
+  follow(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
   /** Runs `work` on one connection of its own. */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface NotificationHandlers {
+  /** A message's payload. */
+  message(payload: string): void;
+  /** false whenever messages may be missed (the listening connection is lost), true once they reach us again. */
+  following(isFollowing: boolean): void;
 }
 
 /**
@@ -124,6 +136,58 @@ function statementNameOf(sql: string): string {
   return name;
 }
 
+const FOLLOW_RETRY_MS = 1_000;
+
+/**
+ * LISTEN on a connection of its own, outside the pool (a pooled connection goes back after each
+ * query). When it is lost (PostgreSQL restarted), it is made again every second, one log line for
+ * the loss and one for the return. Resolves once the first attempt has succeeded or failed.
+ */
+async function followOnPostgres(connectionString: string, channel: string, handlers: NotificationHandlers, logger: Logger) {
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let lossLogged = false;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    current = client;
+    let lost = false;
+    const onLost = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      handlers.following(false);
+      if (stopped) return;
+      if (!lossLogged) logger.warn({ channel, reason: error ? reasonOf(error) : 'connection ended' }, 'lost database notifications; retrying every second');
+      lossLogged = true;
+      retry = setTimeout(connect, FOLLOW_RETRY_MS);
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.message(message.payload ?? '');
+    });
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      onLost(error);
+      client.end().catch(() => undefined);
+      return;
+    }
+    if (stopped) return void client.end().catch(() => undefined);
+    if (lossLogged) logger.info({ channel }, 'following database notifications again');
+    lossLogged = false;
+    handlers.following(true);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    handlers.following(false);
+    await current?.end().catch(() => undefined);
+  };
+}
+
 function openPostgres(connectionString: string, poolSize: number, logger: Logger, tracer: StatementTracer | undefined): Database {
   // A connection that cannot be made in 5 s fails (DATABASE_UNAVAILABLE) rather than hanging the request.
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
@@ -137,6 +201,7 @@ function openPostgres(connectionString: string, poolSize: number, logger: Logger
     prisma,
     stats,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
+    follow: (channel, handlers) => followOnPostgres(connectionString, channel, handlers, logger),
     async read<Row>(sql: string, params: unknown[]) {
       const result = await tracedRead(stats, logger, tracer, sql, () => pool.query({ name: statementNameOf(sql), text: sql, values: params }));
       return result.rows as Row[];
@@ -179,6 +244,15 @@ async function openEmbedded(dataDir: string, logger: Logger, tracer: StatementTr
       prisma,
       stats,
       poolStats: () => null,
+      // In-process: a message cannot be missed.
+      async follow(channel, handlers) {
+        const unlisten = await pglite.listen(channel, (payload) => handlers.message(payload));
+        handlers.following(true);
+        return async () => {
+          handlers.following(false);
+          await unlisten();
+        };
+      },
       async read<Row>(sql: string, params: unknown[]) {
         // PGlite answers without waiting for any I/O: without a turn of the event loop before each
         // read, a busy server chained requests' reads in one long run of promise callbacks and read

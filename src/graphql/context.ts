@@ -24,7 +24,7 @@ function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string 
 }
 
 export interface ContextSources {
-  /** The member behind the request's token, read on every request so that role changes apply at once. */
+  /** The member behind the request's token, as the database holds them now (role changes apply at once). */
   viewerOf: RequestViewer;
   database: Database;
   services: Services;

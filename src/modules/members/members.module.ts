@@ -9,4 +9,5 @@ export const membersModule = defineModule({
     resolver(MemberConnectionResolver, () => new MemberConnectionResolver()),
   ],
   loaders: ({ database, viewer }): MemberLoaders => createMemberLoaders(database.read, viewer),
+  jobs: (services) => [services.memberCache],
 });
