@@ -11,10 +11,12 @@ const MAX_MEMBERS = 10_000;
  * The members requests are made by, remembered between requests: reading the viewer was one of
  * the three statements of every request, and they were most of the server's CPU (BENCHMARKS.md).
  *
- * Correct across instances: a trigger on the members table sends a NOTIFY for every row updated or
- * deleted, by any instance, a CLI or by hand, and every instance forgets that member. While the
- * notifications cannot be followed (the listening connection is lost), nothing is remembered. A
- * read that began before a change is not kept, since it may hold what the change replaced.
+ * Across instances: a trigger on the members table sends a NOTIFY for every row updated or deleted,
+ * by any instance, a CLI or by hand, and every instance forgets that member when it arrives.
+ * PostgreSQL signals the listeners as the change commits, before the client that made it hears
+ * back, so the notification is there before that client's next request in all but a starved
+ * machine. While the notifications cannot be followed (the listening connection is lost), nothing
+ * is remembered. A read that began before a change is not kept: it may hold what the change replaced.
  */
 export class MemberCache implements BackgroundJob {
   readonly name = 'member-cache';
@@ -30,6 +32,9 @@ export class MemberCache implements BackgroundJob {
   ) {}
 
   async get(memberId: string): Promise<MemberRecord | null> {
+    // A change's notification may have arrived with this request, in the same turn of the event
+    // loop: it is read before the answer (this resumes after that turn's I/O callbacks).
+    await new Promise(setImmediate);
     const known = this.members.get(memberId);
     if (known) return known;
     const generation = this.generation;
