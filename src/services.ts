@@ -63,7 +63,7 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     prisma,
     members,
     tokens,
-    new LoginThrottle(prisma, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes }, clock),
+    new LoginThrottle(prisma, read, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes }, clock),
     new AuthRateLimiter(prisma, config.authRateLimitPerMinute, clock),
     // Reset codes are keyed by a secret of their own, derived from the JWT secret, never stored in the database.
     new PasswordResets(createHmac('sha256', jwtSecret).update('pitchside password reset codes').digest(), config.passwordResetTtlHours, clock),

@@ -100,9 +100,7 @@ export class AuthService {
       await verifyPassword(await this.decoyHash, password.slice(0, PASSWORD_MAX_LENGTH));
       throw invalidCredentials();
     }
-    const attemptId = await this.throttle.begin(loginId, clientAddress);
-
-    const account = await this.members.findWithPasswordHash({ loginId });
+    const [attemptId, account] = await Promise.all([this.throttle.begin(loginId, clientAddress), this.members.findWithPasswordHash({ loginId })]);
     const passwordMatches = await verifyPassword(account?.passwordHash ?? (await this.decoyHash), password);
     if (account === null || !passwordMatches) throw invalidCredentials();
     await this.throttle.succeeded(attemptId);

@@ -55,6 +55,9 @@ async function refuseLastActiveAdmin(tx: Prisma.TransactionClient, memberId: str
 }
 
 const BY_ID = `SELECT ${memberRecordColumns('m')} FROM members m WHERE m.id = $1`;
+const WITH_PASSWORD_HASH = `SELECT ${memberRecordColumns('m')}, m.password_hash AS "passwordHash" FROM members m`;
+const WITH_PASSWORD_HASH_BY_LOGIN_ID = `${WITH_PASSWORD_HASH} WHERE m.login_id = $1`;
+const WITH_PASSWORD_HASH_BY_ID = `${WITH_PASSWORD_HASH} WHERE m.id = $1`;
 
 export class MemberService {
   constructor(
@@ -68,9 +71,10 @@ export class MemberService {
     return member ?? null;
   }
 
-  /** The one read that includes the password hash: for checking a password, never for answering. */
-  findWithPasswordHash(by: { loginId: string } | { id: string }): Promise<Member | null> {
-    return this.prisma.member.findUnique({ where: by });
+  /** The one read that includes the password hash: for checking a password, never for answering. Every login makes it. */
+  async findWithPasswordHash(by: { loginId: string } | { id: string }): Promise<Member | null> {
+    const [member] = 'loginId' in by ? await this.read<Member>(WITH_PASSWORD_HASH_BY_LOGIN_ID, [by.loginId]) : await this.read<Member>(WITH_PASSWORD_HASH_BY_ID, [by.id]);
+    return member ?? null;
   }
 
   /**
