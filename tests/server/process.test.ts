@@ -61,7 +61,7 @@ describe('the server process (npm start: scripts/serve.sh)', () => {
     try {
       const commandLine = readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0');
       expect(commandLine).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=16', 'dist/main.js']));
-      expect(readFileSync(`/proc/${server.child.pid}/environ`, 'utf8').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=1048576');
+      expect(readFileSync(`/proc/${server.child.pid}/environ`, 'utf8').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=33554432');
     } finally {
       expect(await server.stop()).toBe(0);
     }
