@@ -189,4 +189,36 @@ describe('the event list with participants and members (PostgreSQL)', () => {
       await server.stop();
     }
   });
+
+  it("reads each event's participant count and the viewer's own participation with the page, in one statement", async () => {
+    const server = await startTestServer('postgres');
+    try {
+      const admin = await signUpAdmin(server);
+      const [viewer, other] = await Promise.all([signUpMember(server), signUpMember(server)]);
+      const events = [];
+      for (let i = 0; i < 3; i++) events.push(await createEvent(server, admin.token, { title: `Match ${i}`, startsInMinutes: 60 * (i + 1) }));
+      await addParticipants(server, admin.token, events[0].id, [viewer.id, other.id]);
+      await addParticipants(server, admin.token, events[1].id, [other.id]);
+      const summaryOf = '{ id participantCount myParticipation { id attendance payment member { id } } }';
+      await server.request(MeDocument, {}, { token: viewer.token });
+      const run = async (query: string) => {
+        const before = server.app.database.stats.queries;
+        const { data } = await server.request<Record<string, unknown>, Record<string, never>>(query, {}, { token: viewer.token });
+        return { statements: server.app.database.stats.queries - before, data };
+      };
+      const list = await run(`{ events(first: 3) { edges { node ${summaryOf} } } }`);
+      const throughFragments = await run(`{ events(first: 3) { ...Page } } fragment Page on EventConnection { edges { ... on EventEdge { node { ...Summary } } } } fragment Summary on Event ${summaryOf}`);
+      // One event at a time goes through the participations module's own loader: the same answers.
+      const oneByOne = await Promise.all(events.map((event) => server.request<{ event: unknown }, { id: string }>(`query ($id: ID!) { event(id: $id) ${summaryOf} }`, { id: event.id }, { token: viewer.token })));
+      const nodes = (list.data as { events: { edges: { node: { participantCount: number; myParticipation: unknown } }[] } }).events.edges.map((edge) => edge.node);
+      expect(nodes.map((node) => node.participantCount)).toEqual([2, 1, 0]);
+      expect(nodes[0].myParticipation).toMatchObject({ attendance: 'PENDING', member: { id: viewer.id } });
+      expect(nodes.slice(1).map((node) => node.myParticipation)).toEqual([null, null]);
+      expect(nodes).toEqual(oneByOne.map((response) => response.data!.event));
+      expect(list.statements).toBe(1);
+      expect(throughFragments).toEqual(list);
+    } finally {
+      await server.stop();
+    }
+  });
 });

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { Event, Participation } from '../../generated/prisma/client';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageSize, toConnection, type Connection } from '../../graphql/pagination';
+import { selectsAnyOf } from '../../graphql/selection';
 import { ParticipationNode } from '../participations/participation.types';
 import type { EventService } from './event.service';
 import { CreateEventInput, EventConnection, EventNode, EventsArgs, UpdateEventArgs } from './event.types';
@@ -14,8 +16,17 @@ export class EventResolver {
   @Query(() => EventConnection, {
     description: 'Signed-in members see events whose audience includes them; admins see all. Soonest start first.',
   })
-  async events(@Args(() => EventsArgs) { first, after, filter }: EventsArgs, @CurrentViewer() viewer: Viewer) {
-    return toConnection(await this.eventService.list(viewer, { first: pageSize(first, 20), after, filter }));
+  async events(
+    @Args(() => EventsArgs) { first, after, filter }: EventsArgs,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // The list's summary fields are read with the page, not in a statement of their own.
+    const withParticipationSummary = selectsAnyOf(info, ['edges', 'node'], ['participantCount', 'myParticipation']);
+    const page = await this.eventService.list(viewer, { first: pageSize(first, 20), after, filter, withParticipationSummary });
+    for (const [eventId, summary] of page.participationSummaries) ctx.loaders.participationSummaryByEvent.prime(eventId, summary);
+    return toConnection(page);
   }
 
   @Query(() => EventNode, { nullable: true })

@@ -7,6 +7,7 @@ import type { Viewer } from '../../auth/viewer';
 import { decodeCursor, encodeCursor, type Page } from '../../graphql/pagination';
 import type { Logger } from '../../logging/logger';
 import type { DuesService } from '../dues/dues.service';
+import { participationSummaryOfEvents, takeParticipationSummary, type ParticipationSummary } from '../participations/participation-summary';
 import type { PenaltyService } from '../penalties/penalty.service';
 import type { ReminderTriggers } from '../reminders/reminder-triggers';
 import type { SettlementTriggers } from '../settlement/settlement-triggers';
@@ -19,15 +20,19 @@ const LIST_FILTER = `($1::text[] IS NULL OR e.audience = ANY($1::text[]::"Audien
   AND ($2::timestamptz IS NULL OR e.ends_at >= $2)
   AND ($3::timestamptz IS NULL OR e.starts_at < $3)
   AND ($4::"Audience" IS NULL OR e.audience = $4)`;
-const LIST_PAGE = `SELECT ${eventColumns('e')} FROM events e
-  WHERE ${LIST_FILTER} AND ($5::timestamptz IS NULL OR (e.starts_at, e.id) > ($5, $6::text))
+const LIST_PAGE_WHERE = `WHERE ${LIST_FILTER} AND ($5::timestamptz IS NULL OR (e.starts_at, e.id) > ($5, $6::text))
   ORDER BY e.starts_at, e.id LIMIT $7`;
+const LIST_PAGE = `SELECT ${eventColumns('e')} FROM events e ${LIST_PAGE_WHERE}`;
+const summary = participationSummaryOfEvents('$8');
+const LIST_PAGE_WITH_SUMMARY = `SELECT ${eventColumns('e')}, ${summary.columns} FROM events e ${summary.joins} ${LIST_PAGE_WHERE}`;
 const LIST_COUNT = `SELECT count(*)::int AS count FROM events e WHERE ${LIST_FILTER}`;
 
 export interface EventListOptions {
   first: number;
   after?: string | null;
   filter?: EventFilter | null;
+  /** Read each event's participation summary for the viewer with the page (the list shows it). */
+  withParticipationSummary?: boolean;
 }
 
 /** Cursor position: (startsAt, id), the list's order. */
@@ -93,17 +98,29 @@ export class EventService {
    * Soonest start first; members see only the audiences that include them. Every signed-in page
    * load reads it, so it is one SQL statement of fixed shape: an absent filter is a NULL parameter.
    */
-  async list(viewer: Viewer, options: EventListOptions): Promise<Page<Event>> {
+  async list(viewer: Viewer, options: EventListOptions): Promise<Page<Event> & { participationSummaries: Map<string, ParticipationSummary> }> {
     const visible = audiencesVisibleTo(viewer);
     const filter = options.filter ?? {};
     const after = parseCursor(options.after);
     const filterParams = [visible === 'every' ? null : visible, filter.from ?? null, filter.to ?? null, filter.audience ?? null];
-    const rows = await this.read<Event>(LIST_PAGE, [...filterParams, after?.startsAt ?? null, after?.id ?? null, options.first + 1]);
+    const pageParams = [...filterParams, after?.startsAt ?? null, after?.id ?? null, options.first + 1];
+    const participationSummaries = new Map<string, ParticipationSummary>();
+    let rows: Event[];
+    if (options.withParticipationSummary) {
+      rows = (await this.read<Record<string, unknown>>(LIST_PAGE_WITH_SUMMARY, [...pageParams, viewer.id])).map((row) => {
+        const { summary: eventSummary, rest: event } = takeParticipationSummary<Event>(row);
+        participationSummaries.set(event.id, eventSummary);
+        return event;
+      });
+    } else {
+      rows = await this.read<Event>(LIST_PAGE, pageParams);
+    }
     return {
       nodes: rows.slice(0, options.first),
       hasNextPage: rows.length > options.first,
       countTotal: async () => (await this.read<{ count: number }>(LIST_COUNT, filterParams))[0].count,
       cursorOf,
+      participationSummaries,
     };
   }
 

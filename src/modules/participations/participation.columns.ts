@@ -17,5 +17,5 @@ const PARTICIPATION_COLUMNS = {
   updatedAt: 'updated_at',
 } satisfies Record<keyof Participation, string>;
 
-/** A Participation's columns from `participations` aliased as `alias`. */
-export const participationColumns = (alias: string) => selectList(PARTICIPATION_COLUMNS, alias);
+/** A Participation's columns from `participations` aliased as `alias`, fields under `prefix`. */
+export const participationColumns = (alias: string, prefix?: string) => selectList(PARTICIPATION_COLUMNS, alias, prefix);

@@ -6,6 +6,7 @@ import { rowPerKey, rowsPerKey } from '../../graphql/batch';
 import { memberRecordColumns } from '../members/member.columns';
 import type { MemberRecord } from '../members/member.service';
 import { participationColumns } from './participation.columns';
+import type { ParticipationSummary } from './participation-summary';
 
 // A match's participants are shown with their members: read together, the members primed into memberById.
 const WITH_MEMBERS_BY_EVENTS = `SELECT ${participationColumns('p')}, ${memberRecordColumns('m', 'member.')}
@@ -16,11 +17,6 @@ const SUMMARY_BY_EVENTS = `SELECT c.event_id AS "summary.eventId", c.count AS "s
   FROM (SELECT event_id, count(*)::int AS count FROM participations WHERE event_id = ANY($1) GROUP BY event_id) c
   LEFT JOIN participations p ON p.event_id = c.event_id AND p.member_id = $2`;
 
-export interface ParticipationSummary {
-  count: number;
-  /** The viewer's own participation in the event, if any. */
-  mine: Participation | null;
-}
 
 export interface ParticipationLoaders {
   participantsByEvent: DataLoader<string, Participation[]>;
