@@ -9,6 +9,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging/logger';
 import { initEmbeddedDataDir } from './embedded-initdb';
 import { lockDataDir } from './embedded-lock';
+import { parseTimestamptz } from './timestamps';
 import { migrate } from './migrate';
 import { isDatabaseUnreachable, reasonOf } from './unreachable';
 import type { SqlSession } from './sql-session';
@@ -188,9 +189,14 @@ async function followOnPostgres(connectionString: string, channel: string, handl
   };
 }
 
+/** The driver's own parsers, but for timestamps: src/db/timestamps.ts. (Prisma's queries pass parsers of their own.) */
+function typeParserOf(oid: number, format?: 'text' | 'binary') {
+  return oid === pg.types.builtins.TIMESTAMPTZ && format !== 'binary' ? parseTimestamptz : pg.types.getTypeParser(oid, format);
+}
+
 function openPostgres(connectionString: string, poolSize: number, logger: Logger, tracer: StatementTracer | undefined): Database {
   // A connection that cannot be made in 5 s fails (DATABASE_UNAVAILABLE) rather than hanging the request.
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000, types: { getTypeParser: typeParserOf } });
   // An idle client's error (a restarted database) must not crash the process; the pool replaces it.
   pool.on('error', (error) => logger.warn({ reason: reasonOf(error) }, 'idle database connection failed'));
   // Named statements are prepared once per connection and reused: less parsing and planning in PostgreSQL.
