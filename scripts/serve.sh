@@ -9,5 +9,10 @@
 #   lets garbage pile up to ~150 MB before collecting. A 1 GB limit (the live heap is ~35 MB under
 #   load) keeps the heap small; the young generation keeps its default 16 MB semi-spaces, which a
 #   lower limit would shrink, at a cost in throughput.
+# - libuv's thread pool, where argon2 hashes, gets one thread per core (at least 2) instead of 4:
+#   hashing is bound by the CPU and memory bandwidth, and more hashes at once than cores only
+#   contend (and hold 19 MiB each).
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
+cores=$(nproc 2>/dev/null || echo 2)
+export UV_THREADPOOL_SIZE="${UV_THREADPOOL_SIZE:-$(( cores > 2 ? cores : 2 ))}"
 exec node --max-old-space-size=1024 --max-semi-space-size=16 "$@" dist/main.js

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
@@ -61,7 +61,9 @@ describe('the server process (npm start: scripts/serve.sh)', () => {
     try {
       const commandLine = readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0');
       expect(commandLine).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=16', 'dist/main.js']));
-      expect(readFileSync(`/proc/${server.child.pid}/environ`, 'utf8').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=33554432');
+      const environment = readFileSync(`/proc/${server.child.pid}/environ`, 'utf8').split('\0');
+      expect(environment).toContain('MALLOC_MMAP_THRESHOLD_=33554432');
+      expect(environment).toContain(`UV_THREADPOOL_SIZE=${Math.max(2, availableParallelism())}`);
     } finally {
       expect(await server.stop()).toBe(0);
     }
