@@ -416,7 +416,7 @@ async function benchEmbedded(env) {
 }
 
 /** Rounds of all users logging in at once, alternating pitchside and the bare login server. */
-const LOGIN_ROUNDS = 3;
+const LOGIN_ROUNDS = 5;
 
 async function main() {
   const database = `pitchside_bench_${randomBytes(4).toString('hex')}`;
