@@ -9,19 +9,20 @@ import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging/logger';
 import { initEmbeddedDataDir } from './embedded-initdb';
 import { lockDataDir } from './embedded-lock';
-import { parseTimestamptz } from './timestamps';
 import { migrate } from './migrate';
 import { isDatabaseUnreachable, reasonOf } from './unreachable';
 import type { SqlSession } from './sql-session';
 import type { StatementTracer } from './statement-tracer';
+import { parseTimestamptz } from './timestamps';
 
 export type { PrismaClient };
 
 /**
- * A read of fixed shape straight to the driver, bypassing Prisma's query engine, for the reads
- * every request makes (the viewer, match lists, participants): Prisma costs several microseconds
- * per row on top of the driver. Its columns are named as Prisma names fields, so it answers the
- * same objects. Parameters are $1, $2…; lists go in one array parameter (`= ANY($1)`), so the
+ * A statement of fixed shape straight to the driver, bypassing Prisma's query engine, for the reads
+ * every request makes (members, match lists, participants) and the few writes every login makes
+ * (its attempt, each one statement on its own): Prisma costs several microseconds per row and call
+ * on top of the driver. Its columns are named as Prisma names fields, so it answers the same
+ * objects. Parameters are $1, $2…; lists go in one array parameter (`= ANY($1)`), so the
  * statement is the same whatever their length and each connection prepares it once.
  */
 export type ReadSql = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
