@@ -6,14 +6,14 @@ import { rowPerKey, rowsPerKey } from '../../graphql/batch';
 import { memberRecordColumns } from '../members/member.columns';
 import type { MemberRecord } from '../members/member.service';
 import { participationColumns } from './participation.columns';
-import type { ParticipationSummary } from './participation-summary';
+import { takeParticipationSummary, type ParticipationSummary } from './participation-summary';
 
 // A match's participants are shown with their members: read together, the members primed into memberById.
 const WITH_MEMBERS_BY_EVENTS = `SELECT ${participationColumns('p')}, ${memberRecordColumns('m', 'member.')}
   FROM participations p JOIN members m ON m.id = p.member_id WHERE p.event_id = ANY($1) ORDER BY p.id`;
 const BY_MEMBERS = `SELECT ${participationColumns('p')} FROM participations p WHERE p.member_id = ANY($1) ORDER BY p.id`;
 // Every event of a list shows its participant count and the viewer's own participation: one read for both.
-const SUMMARY_BY_EVENTS = `SELECT c.event_id AS "summary.eventId", c.count AS "summary.count", ${participationColumns('p')}
+const SUMMARY_BY_EVENTS = `SELECT c.event_id AS "eventId", c.count AS "summary.count", ${participationColumns('p', 'mine.')}
   FROM (SELECT event_id, count(*)::int AS count FROM participations WHERE event_id = ANY($1) GROUP BY event_id) c
   LEFT JOIN participations p ON p.event_id = c.event_id AND p.member_id = $2`;
 
@@ -47,11 +47,9 @@ export function createParticipationLoaders(
       rowsPerKey(memberIds, await read<Participation>(BY_MEMBERS, [memberIds]), (row) => row.memberId),
     ),
     participationSummaryByEvent: new DataLoader<string, ParticipationSummary>(async (eventIds) => {
-      const summaries = (await read<Record<string, unknown>>(SUMMARY_BY_EVENTS, [eventIds, viewerId])).map((row) => {
-        const { joined: summary, own: mine } = takePrefixed<{ eventId: string; count: number }, Participation>(row, 'summary.');
-        return { eventId: summary.eventId, count: summary.count, mine: mine.id === null ? null : mine };
-      });
-      return rowPerKey(eventIds, summaries, (summary) => summary.eventId, { count: 0, mine: null });
+      const rows = (await read<Record<string, unknown>>(SUMMARY_BY_EVENTS, [eventIds, viewerId])).map((row) => takeParticipationSummary<{ eventId: string }>(row));
+      const none: ParticipationSummary = { count: 0, mine: null };
+      return rowPerKey(eventIds, rows, (row) => row.rest.eventId, null).map((row) => row?.summary ?? none);
     }),
   };
 }
