@@ -14,6 +14,7 @@ import { captureLogs } from '../support/log-capture';
 import { CheckInDocument, EventsDocument, LoginDocument, SignUpDocument } from '../support/operations.generated';
 import { freePort, ROOT } from '../support/server-process';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { waitFor } from '../support/wait';
 import { graphqlBody, graphqlOver, handshake, http2Request, request } from '../support/tls-client';
 
 /** Debian's nginx; scripts/test.sh installs it when it is missing. */
@@ -130,10 +131,20 @@ describe('the nginx edge of deploy/: HTTPS in front of two instances', () => {
         });
         socket.once('error', reject);
       });
+    /** nginx's worker processes: pid and title ("nginx: worker process is shutting down" once told to go). */
+    const workers = () =>
+      execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(nginx.pid)], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((line) => ({ pid: Number(line.trim().split(/\s+/)[0]), shuttingDown: line.includes('shutting down') }));
     const before = await fingerprint();
+    const oldWorkers = new Set(workers().map((worker) => worker.pid));
     // What certbot renew does: new files at the same paths.
     makeCertificate(prefix);
     execFileSync(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-s', 'reload']);
+    // The old workers stop taking connections (and show it in their title) a moment after the new
+    // ones start: until then a new connection may still get the old certificate.
+    await waitFor(async () => workers().every((worker) => !oldWorkers.has(worker.pid) || worker.shuttingDown));
     let after = before;
     for (let attempt = 0; after === before && attempt < 100; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
