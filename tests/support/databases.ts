@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { initEmbeddedDataDir } from '../../src/db/embedded-initdb';
 
 /** Every database test runs against both: the embedded PGlite and the machine's PostgreSQL. */
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -94,21 +95,14 @@ const execFileAsync = promisify(execFile);
 const migrate = (env: Record<string, string>) =>
   execFileAsync(process.execPath, [path.resolve(__dirname, '../../dist/cli/migrate.js')], { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env } });
 
-/** A new PGlite data directory: what its initdb makes, before any migration. */
-const initdb = (dataDir: string) =>
-  execFileAsync(process.execPath, [
-    '--input-type=module',
-    '-e',
-    `import { PGlite } from '@electric-sql/pglite'; const db = new PGlite(${JSON.stringify(path.join(dataDir, 'pglite'))}); await db.waitReady; await db.close();`,
-  ]);
-
 /** Makes the run's templates: PostgreSQL migrated, and PGlite both fresh from initdb and migrated. */
 export async function createTemplates(): Promise<void> {
   process.env.PITCHSIDE_TEST_RUN = randomBytes(4).toString('hex');
   const { postgres, embeddedDir, emptyEmbeddedDir } = templates();
   const embedded = async () => {
+    // What the server's own first start makes, before any migration.
     await mkdir(emptyEmbeddedDir, { recursive: true });
-    await initdb(emptyEmbeddedDir);
+    await initEmbeddedDataDir(path.join(emptyEmbeddedDir, 'pglite'));
     await cp(emptyEmbeddedDir, embeddedDir, { recursive: true });
     await migrate({ DATA_DIR: embeddedDir });
   };
