@@ -3,7 +3,7 @@
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const http = require('node:http');
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const { hash } = require('@node-rs/argon2');
@@ -81,6 +81,40 @@ function cpuSeconds(pid) {
   }
 }
 
+/** A process's descendants now (the embedded PostgreSQL's postmaster, and its backends and workers), from /proc. */
+function descendantPids(pid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // ended while being read
+    }
+  }
+  const found = [];
+  for (let queue = [pid]; queue.length; ) for (const child of children.get(queue.shift()) ?? []) found.push(child), queue.push(child);
+  return found;
+}
+
+/**
+ * Proportional set size, in MB: each process's private pages plus its share of the pages it shares
+ * (PostgreSQL's shared buffers and program text among its processes). Summed over processes it
+ * counts each page once, where RSS would count shared ones per process.
+ */
+function pssMb(pids) {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
+    } catch {
+      // ended while being read
+    }
+  }
+  return kb / 1024;
+}
+
 /** The PostgreSQL server processes serving a database's connections now. */
 async function backendPids(database) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -93,13 +127,14 @@ async function backendPids(database) {
 }
 
 /**
- * CPU per request while `work` runs: the server's own and its PostgreSQL connections' (null for the
- * embedded database). Steadier than requests per second on a shared machine, and it says where
- * the time goes.
+ * CPU per request while `work` runs: the server's own and its PostgreSQL's (the connections to
+ * `database`, or, with none named, the embedded server's processes: the server's descendants).
+ * Steadier than requests per second on a shared machine, and it says where the time goes.
  */
 async function cpuPerRequest(serverPid, database, work) {
   // Connections come and go with the pools: each one's CPU counts from the start or from its birth.
-  const backendCpu = async () => new Map(database ? (await backendPids(database)).map((pid) => [pid, cpuSeconds(pid)]) : []);
+  const postgresPids = async () => (database ? await backendPids(database) : descendantPids(serverPid));
+  const backendCpu = async () => new Map((await postgresPids()).map((pid) => [pid, cpuSeconds(pid)]));
   const [server, postgres] = [cpuSeconds(serverPid), await backendCpu()];
   const result = await work();
   const serverSeconds = cpuSeconds(serverPid) - server;
@@ -109,7 +144,7 @@ async function cpuPerRequest(serverPid, database, work) {
   return {
     result,
     serverCpuMsPerRequest: perRequest(serverSeconds),
-    postgresCpuMsPerRequest: database ? perRequest(postgresSeconds) : null,
+    postgresCpuMsPerRequest: perRequest(postgresSeconds),
   };
 }
 
@@ -303,19 +338,21 @@ const mb = (value) => +value.toFixed(1);
 
 /**
  * Milliseconds from exec to the ready line, as `npm start` runs the built server: the first start
- * on a new database (which migrates it) and `restarts` starts after it. With `idleRss`, also the
- * resident memory IDLE_SETTLE_MS after each start.
+ * on a new database (which migrates it; on the embedded one, initdb first) and `restarts` starts
+ * after it. With `idleMemory`, also the memory IDLE_SETTLE_MS after each start: pitchside's RSS, and
+ * the PSS of pitchside and of its embedded PostgreSQL's processes, and their sum.
  */
-async function measureStarts(env, restarts, { idleRss = false } = {}) {
+async function measureStarts(env, restarts, { idleMemory = false } = {}) {
   const once = async () => {
     const child = await start('sh', ['scripts/serve.sh'], env, READY);
-    let rssMb;
-    if (idleRss) {
+    let memory;
+    if (idleMemory) {
       await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
-      rssMb = mb(memoryMb(child.pid, 'VmRSS'));
+      const [pitchside, postgres] = [pssMb([child.pid]), pssMb(descendantPids(child.pid))];
+      memory = { rssMb: mb(memoryMb(child.pid, 'VmRSS')), pitchsidePssMb: mb(pitchside), postgresPssMb: mb(postgres), totalPssMb: mb(pitchside + postgres) };
     }
     await stop(child);
-    return { ms: child.readyMs, rssMb };
+    return { ms: child.readyMs, memory };
   };
   const first = await once();
   const later = [];
@@ -324,7 +361,7 @@ async function measureStarts(env, restarts, { idleRss = false } = {}) {
     firstStartMs: first.ms,
     restartMs: later.map((r) => r.ms),
     medianRestartMs: median(later.map((r) => r.ms)),
-    ...(idleRss ? { idleRssAfterFirstStartMb: first.rssMb, idleRssAfterRestartMb: later.map((r) => r.rssMb) } : {}),
+    ...(idleMemory ? { idleAfterFirstStart: first.memory, idleAfterRestarts: later.map((r) => r.memory) } : {}),
   };
 }
 
@@ -382,14 +419,17 @@ async function readPhases(server, base, tokens, eventIds, database) {
 }
 
 /**
- * The embedded database, as a club first runs pitchside: start-up and idle memory on a new data
- * directory and after restarts, then phases 1 and 2 with the same users, matches and reads.
+ * The embedded PostgreSQL, as a club first runs pitchside (`npm start` without DATABASE_URL):
+ * start-up and idle memory on a new DATA_DIR and after restarts, then phases 1 and 2 with the same
+ * users, matches and reads.
  */
 async function benchEmbedded(env) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pitchside-bench-'));
+  // Run as root, pitchside runs its PostgreSQL as the postgres user, which must reach the directory.
+  chmodSync(dataDir, 0o755);
   const embeddedEnv = { ...env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '4803' };
   try {
-    const startup = await measureStarts(embeddedEnv, 2, { idleRss: true });
+    const startup = await measureStarts(embeddedEnv, 3, { idleMemory: true });
     const server = await start('sh', ['scripts/serve.sh', ...NODE_ARGS], embeddedEnv, READY);
     try {
       const api = 'http://127.0.0.1:4803/graphql';
@@ -517,6 +557,10 @@ async function main() {
     };
     results.phase2.throughputRatio = +(reads.saturated.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
     results.phase5Embedded.throughputToPostgres = +(embedded.saturated.requestsPerSecond / reads.saturated.requestsPerSecond).toFixed(2);
+    results.phase5Embedded.cpuPerRequestToPostgres = +(
+      (embedded.saturated.serverCpuMsPerRequest + embedded.saturated.postgresCpuMsPerRequest) /
+      (reads.saturated.serverCpuMsPerRequest + reads.saturated.postgresCpuMsPerRequest)
+    ).toFixed(2);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
     for (const child of children) await stop(child);

@@ -1,7 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
-import { ConfigError, loadConfig } from './config/config';
-import { DatabaseUnreachableError } from './db/database';
-import { MigrationError } from './db/migrate';
+import { loadConfig } from './config/config';
+import { isOperatorProblem } from './config/operator-problems';
 import { fdDestination } from './logging/logger';
 
 /**
@@ -11,8 +10,7 @@ import { fdDestination } from './logging/logger';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // WebAssembly runs on V8's baseline compiler only. Prisma's query compiler runs once per query
-  // shape, and the optimizing compiler held ~70 MB for it for good. PGlite (the embedded database)
-  // is WebAssembly too: optimized, it idled ~45 MB higher for ~10% more throughput (BENCHMARKS.md).
+  // shape, and the optimizing compiler held ~70 MB for it for good (BENCHMARKS.md).
   setFlagsFromString('--liftoff-only');
   // Tracing first, then the app: its instrumentations hook http and graphql as they are first loaded.
   // Off, it is not loaded at all.
@@ -40,14 +38,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutDown);
   process.on('SIGINT', shutDown);
   // Only now: a supervisor may signal as soon as it reads this line, and the handlers must be there.
-  const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+  const where = config.databaseUrl ? 'PostgreSQL' : `the embedded PostgreSQL in ${config.dataDir}`;
   fdDestination(1).write(`pitchside is ready at ${app.url} (${where})\n`);
 }
 
 main().catch((error) => {
-  // Problems an operator fixes (settings, migrations) read best as one message; anything else keeps its stack.
-  const expected = error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseUnreachableError;
-  const message = expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const message = isOperatorProblem(error) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   fdDestination(2).write(`pitchside could not start: ${message}\n`);
   process.exit(1);
 });

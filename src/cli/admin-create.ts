@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig } from '../config/config';
-import { DatabaseUnreachableError, migrateDatabase, openDatabase } from '../db/database';
-import { MigrationError } from '../db/migrate';
+import { loadConfig } from '../config/config';
+import { isOperatorProblem } from '../config/operator-problems';
+import { migrateDatabase, openDatabase } from '../db/database';
 import type { Gender } from '../generated/prisma/client';
 import { createLogger } from '../logging/logger';
 import { isAcceptablePassword, LOGIN_ID_RULE, normalizeLoginId, normalizeName, PASSWORD_RULE } from '../modules/members/member-rules';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseUnreachableError;
+  const expected = error instanceof UsageError || isOperatorProblem(error);
   process.stderr.write(`${expected ? error.message : (error?.stack ?? error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from '../config/config';
+import { loadConfig } from '../config/config';
+import { isOperatorProblem } from '../config/operator-problems';
 import { BackupRefused } from '../db/backup';
-import { DatabaseUnreachableError, migrateDatabase, openDatabase, type Database } from '../db/database';
-import { MigrationError } from '../db/migrate';
+import { migrateDatabase, openDatabase, type Database } from '../db/database';
 import { createLogger } from '../logging/logger';
 
 /** The value of `--name FILE` among the command's arguments, or a usage line and exit 2. */
@@ -33,12 +33,7 @@ export function runOnDatabase(what: string, work: (database: Database) => Promis
       await database.close();
     }
   })().catch((error) => {
-    const expected =
-      error instanceof BackupRefused ||
-      error instanceof ConfigError ||
-      error instanceof MigrationError ||
-      error instanceof DatabaseUnreachableError ||
-      typeof (error as NodeJS.ErrnoException)?.code === 'string';
+    const expected = error instanceof BackupRefused || isOperatorProblem(error) || typeof (error as NodeJS.ErrnoException)?.code === 'string';
     process.stderr.write(`${what} failed: ${expected ? error.message : (error?.stack ?? error)}\n`);
     process.exit(1);
   });

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '../config/config';
-import { DatabaseUnreachableError, migrateDatabase, openDatabase } from '../db/database';
-import { MigrationError } from '../db/migrate';
+import { loadConfig } from '../config/config';
+import { isOperatorProblem } from '../config/operator-problems';
+import { migrateDatabase, openDatabase } from '../db/database';
 import { createLogger } from '../logging/logger';
 
 /** `npm run db:migrate`: apply pending migrations to the configured database, then exit. */
@@ -17,7 +17,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  const expected = error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseUnreachableError;
-  process.stderr.write(`Migration failed: ${expected ? error.message : (error?.stack ?? error)}\n`);
+  process.stderr.write(`Migration failed: ${isOperatorProblem(error) ? error.message : (error?.stack ?? error)}\n`);
   process.exit(1);
 });

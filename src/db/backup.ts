@@ -2,15 +2,15 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import type { Prisma } from '../generated/prisma/client';
-import type { Database } from './database';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { readMigrationFiles } from './migrate';
 
 /**
  * A portable copy of the club's data: one JSON object a line (NDJSON). The first line names the
  * format, its version and the migration the data is at; then every row of every table, tables in
  * the order their foreign keys need; the last line counts the rows of each table, so a cut-off
- * file is told from a whole one. The same file moves between the embedded database and PostgreSQL.
+ * file is told from a whole one. The same file moves a club between the embedded PostgreSQL and a
+ * separate server, and moved the previous release's PGlite database into PostgreSQL.
  *
  * Restoring writes every table, as the migrations do: it is the database's own business, not a
  * domain's, so it lives here and not in a module.
@@ -64,17 +64,18 @@ async function currentMigration(): Promise<string> {
   return files[files.length - 1].name;
 }
 
-function transactionOptions(database: Database) {
-  // One snapshot for the whole export on PostgreSQL; the embedded database has one connection anyway.
-  return { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000, ...(database.kind === 'postgres' ? { isolationLevel: 'RepeatableRead' as const } : {}) };
-}
+/** What the export and import need of a database: its Prisma client (the server's, or PGlite's in the move). */
+type Backed = { prisma: PrismaClient };
+
+/** One snapshot for the whole export. */
+const TRANSACTION_OPTIONS = { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000, isolationLevel: 'RepeatableRead' as const };
 
 async function writeLine(out: Writable, value: unknown): Promise<void> {
   if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
 }
 
 /** Writes the whole database to `out`, from one consistent snapshot; answers the counts written. */
-export async function exportDatabase(database: Database, out: Writable): Promise<TableCounts> {
+export async function exportDatabase(database: Backed, out: Writable): Promise<TableCounts> {
   const header: Header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, migration: await currentMigration(), exportedAt: new Date().toISOString() };
   return database.prisma.$transaction(async (tx) => {
     await writeLine(out, header);
@@ -97,14 +98,14 @@ export async function exportDatabase(database: Database, out: Writable): Promise
     }
     await writeLine(out, { end: true, counts });
     return counts;
-  }, transactionOptions(database));
+  }, TRANSACTION_OPTIONS);
 }
 
 /**
  * Restores a file written by exportDatabase into an empty database at the same migration, in one
  * transaction: a refusal, a bad line or counts that do not match leave the database as it was.
  */
-export async function importDatabase(database: Database, file: string): Promise<TableCounts> {
+export async function importDatabase(database: Backed, file: string): Promise<TableCounts> {
   const reader = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   try {
     return await importLines(database, file, reader[Symbol.asyncIterator]());
@@ -113,7 +114,7 @@ export async function importDatabase(database: Database, file: string): Promise<
   }
 }
 
-async function importLines(database: Database, file: string, lines: AsyncIterator<string>): Promise<TableCounts> {
+async function importLines(database: Backed, file: string, lines: AsyncIterator<string>): Promise<TableCounts> {
   const header = parseLine((await lines.next()).value, 1) as Partial<Header>;
   if (header.format !== BACKUP_FORMAT) throw new BackupRefused(`${file} is not a pitchside backup.`);
   if (header.version !== BACKUP_VERSION) throw new BackupRefused(`${file} is a backup of format version ${header.version}; this pitchside reads version ${BACKUP_VERSION}.`);
@@ -160,7 +161,7 @@ async function importLines(database: Database, file: string, lines: AsyncIterato
       }
     }
     return written;
-  }, transactionOptions(database));
+  }, TRANSACTION_OPTIONS);
 }
 
 function parseLine(text: string | undefined, number: number): unknown {

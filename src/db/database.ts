@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config/config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging/logger';
-import { initEmbeddedDataDir } from './embedded-initdb';
-import { lockDataDir } from './embedded-lock';
+import { lockDataDir } from './embedded/data-dir-lock';
+import { startMoveFromPGlite, type PGliteMove } from './embedded/pglite-move';
+import { serverUserFor, startEmbeddedServer, type EmbeddedServer } from './embedded/postgres-server';
 import { migrate } from './migrate';
 import { isDatabaseUnreachable, reasonOf } from './unreachable';
 import type { SqlSession } from './sql-session';
@@ -33,8 +32,8 @@ export interface Database {
   /** SQL statements Prisma has sent since start-up: what proves a list costs a fixed number of queries. */
   readonly stats: { queries: number };
   readonly read: ReadSql;
-  /** The PostgreSQL pool's connections now; null for the embedded database, which has none. */
-  poolStats(): { total: number; idle: number; waiting: number; max: number } | null;
+  /** The PostgreSQL pool's connections now. */
+  poolStats(): { total: number; idle: number; waiting: number; max: number };
   /**
    * Follows NOTIFY messages on `channel` from every connection to the database: other instances,
    * command-line tools, psql. See NotificationHandlers. Answers a function that stops following.
@@ -53,11 +52,11 @@ export interface NotificationHandlers {
 }
 
 /**
- * PostgreSQL through a pool when DATABASE_URL is set; otherwise PGlite (the same PostgreSQL,
- * compiled to WASM, in-process) persisted in DATA_DIR. Same migrations and SQL for both.
+ * PostgreSQL through a pool: the server DATABASE_URL names, or else the embedded one pitchside
+ * runs itself on DATA_DIR. Same migrations and SQL for both.
  */
 export async function openDatabase(config: Config, logger: Logger, tracer?: StatementTracer): Promise<Database> {
-  if (!config.databaseUrl) return openEmbedded(config.dataDir, logger, tracer);
+  if (!config.databaseUrl) return openEmbedded(config, logger, tracer);
   const database = openPostgres(config.databaseUrl, config.databasePoolSize, logger, tracer);
   try {
     await waitForPostgres(database, config.databaseUrl, config.databaseConnectTimeoutSeconds, logger);
@@ -105,7 +104,7 @@ async function waitForPostgres(database: Database, connectionString: string, tim
 }
 
 /** A Prisma client that counts, and at debug level logs, every statement it sends. */
-function countingClient(adapter: PrismaPg | PrismaPGlite, logger: Logger, tracer: StatementTracer | undefined) {
+function countingClient(adapter: PrismaPg, logger: Logger, tracer: StatementTracer | undefined) {
   const client = new PrismaClient({ adapter: tracer ? tracer.adapter(adapter) : adapter, log: [{ emit: 'event', level: 'query' }] });
   const stats = { queries: 0 };
   client.$on('query', (event) => {
@@ -232,54 +231,40 @@ function openPostgres(connectionString: string, poolSize: number, logger: Logger
 }
 
 /**
- * PGlite's data directory asks for PostgreSQL's default 128 MB of shared buffers, and its
- * WebAssembly memory kept them resident (~120 MB of an idle instance). A club's whole database is
- * a few MB; the operating system's page cache holds the files beneath.
+ * Without DATABASE_URL: a PostgreSQL server of pitchside's own on DATA_DIR (src/db/embedded), on a
+ * Unix socket only, started before and stopped after everything else. The same pool and SQL as a
+ * separate server; moving to one is a connection string (and db:export / db:import).
  */
-const EMBEDDED_SHARED_BUFFERS = '16MB';
-
-async function openEmbedded(dataDir: string, logger: Logger, tracer: StatementTracer | undefined): Promise<Database> {
+async function openEmbedded(config: Config, logger: Logger, tracer: StatementTracer | undefined): Promise<Database> {
+  const dataDir = path.resolve(config.dataDir);
   const unlock = lockDataDir(dataDir);
+  let move: PGliteMove | undefined;
+  let server: EmbeddedServer | undefined;
+  let database: Database | undefined;
   try {
-    const pgdataDir = path.join(dataDir, 'pglite');
-    await initEmbeddedDataDir(pgdataDir);
-    const pglite = new PGlite(pgdataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
-    await pglite.waitReady;
-    const { prisma, stats } = countingClient(new PrismaPGlite(pglite), logger, tracer);
+    const user = await serverUserFor(logger);
+    move = await startMoveFromPGlite(dataDir, logger);
+    server = await startEmbeddedServer(dataDir, user, logger);
+    database = openPostgres(server.url, config.databasePoolSize, logger, tracer);
+    await move?.complete(database);
+    const { close } = database;
+    const running = server;
     return {
+      ...database,
       kind: 'embedded',
-      prisma,
-      stats,
-      poolStats: () => null,
-      // In-process: a message cannot be missed.
-      async follow(channel, handlers) {
-        const unlisten = await pglite.listen(channel, (payload) => handlers.message(payload));
-        handlers.following(true);
-        return async () => {
-          handlers.following(false);
-          await unlisten();
-        };
-      },
-      async read<Row>(sql: string, params: unknown[]) {
-        // PGlite answers without waiting for any I/O: without a turn of the event loop before each
-        // read, a busy server chained requests' reads in one long run of promise callbacks and read
-        // no new request (nor accepted a connection) until it ended. Measured in BENCHMARKS.md.
-        await new Promise(setImmediate);
-        return (await tracedRead(stats, logger, tracer, sql, () => pglite.query<Row>(sql, params))).rows;
-      },
-      // PGlite is one connection: the instance itself is the session.
-      withSession: (work) =>
-        work({
-          query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
-          exec: async (script) => void (await pglite.exec(script)),
-        }),
       async close() {
-        await prisma.$disconnect();
-        await pglite.close();
-        unlock();
+        try {
+          await close();
+          await running.stop();
+        } finally {
+          unlock();
+        }
       },
     };
   } catch (error) {
+    await database?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    await move?.abandon().catch(() => undefined);
     unlock();
     throw error;
   }

@@ -126,6 +126,5 @@ export type Metrics = ReturnType<typeof createMetrics>;
 
 export interface DatabaseProbe {
   reachable(): Promise<boolean>;
-  /** Null for the embedded database, which has no pool. */
-  pool(): { total: number; idle: number; waiting: number; max: number } | null;
+  pool(): { total: number; idle: number; waiting: number; max: number };
 }

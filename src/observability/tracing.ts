@@ -23,8 +23,8 @@ type Run = (query: Statement, ...rest: unknown[]) => Promise<unknown>;
  * OpenTelemetry, configured by the standard OTEL_* variables (endpoint, protocol — http/protobuf,
  * http/json or grpc —, headers, service name, resource attributes, sampler), which the SDK reads
  * itself. Spans: each HTTP request; the GraphQL operation, named by its operation, and its root
- * fields (deeper resolvers would be hundreds per request); each SQL statement, on PostgreSQL and
- * on the embedded database alike, from the database layer.
+ * fields (deeper resolvers would be hundreds per request); each SQL statement, on a separate
+ * PostgreSQL and on the embedded one alike, from the database layer.
  */
 export function startTracing(databaseKind: 'postgres' | 'embedded'): Tracing {
   const sdk = new NodeSDK({

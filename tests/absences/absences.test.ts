@@ -1,6 +1,5 @@
 import { addParticipants, createEvent, MINUTE, PITCH } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase, type DatabaseKind } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import {
   CheckInDocument,
@@ -15,12 +14,12 @@ import {
 } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describeOnEachDatabase('absence notices', (kind: DatabaseKind) => {
+describe('absence notices', () => {
   let server: TestServer;
   let admin: SignedUpMember;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
   });
   afterAll(() => server.stop());
@@ -163,7 +162,7 @@ describeOnEachDatabase('absence notices', (kind: DatabaseKind) => {
   });
 
   it('honours ABSENCE_NOTICE_DEADLINE_MINUTES', async () => {
-    const other = await startTestServer(kind, { env: { ABSENCE_NOTICE_DEADLINE_MINUTES: '180' } });
+    const other = await startTestServer({ env: { ABSENCE_NOTICE_DEADLINE_MINUTES: '180' } });
     try {
       const [boss, member] = [await signUpAdmin(other), await signUpMember(other)];
       const event = await createEvent(other, boss.token, { startsInMinutes: 150 });

@@ -1,7 +1,7 @@
 import { createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpInput, signUpMember, uniqueLoginId, type SignedUpMember } from '../members/member-fixtures';
 import { HOUR } from '../support/clock';
-import { createTestDatabase, describeOnEachDatabase } from '../support/databases';
+import { createTestDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import {
   AddParticipantsDocument,
@@ -25,11 +25,11 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const codeOf = (response: GraphQLResponse<unknown>) => errorOf(response).extensions?.code;
 
-describeOnEachDatabase('the account lifecycle', (kind) => {
+describe('the account lifecycle', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeEach(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
   });
   afterEach(() => server.stop());
@@ -243,8 +243,8 @@ describeOnEachDatabase('the account lifecycle', (kind) => {
 
 describe('a password change on one instance', () => {
   it('ends the old token on another instance from its next request', async () => {
-    const database = await createTestDatabase('postgres');
-    const [a, b] = [await startTestServer('postgres', { database }), await startTestServer('postgres', { database })];
+    const database = await createTestDatabase();
+    const [a, b] = [await startTestServer({ database }), await startTestServer({ database })];
     try {
       const member = await signUpMember(a);
       expect(dataOf(await b.request(MeDocument, {}, { token: member.token })).me.id).toBe(member.id);

@@ -1,15 +1,15 @@
 import * as passwords from '../../src/auth/passwords';
 import { MINUTE } from '../support/clock';
-import { describeOnEachDatabase, createTestDatabase, type TestDatabase } from '../support/databases';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { LoginDocument, MeDocument } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signUpMember, uniqueLoginId } from '../members/member-fixtures';
 
-describeOnEachDatabase('login', (kind) => {
+describe('login', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
   afterEach(() => jest.restoreAllMocks());
@@ -114,9 +114,9 @@ describe('login throttling across two instances on one PostgreSQL database', () 
   let first: TestServer;
   let second: TestServer;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    first = await startTestServer('postgres', { database });
-    second = await startTestServer('postgres', { database, clock: first.clock });
+    database = await createTestDatabase();
+    first = await startTestServer({ database });
+    second = await startTestServer({ database, clock: first.clock });
   });
   afterAll(async () => {
     await Promise.all([first.stop(), second.stop()]);

@@ -1,4 +1,3 @@
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { MeDocument, SignUpDocument, type SignUpInput } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -15,10 +14,10 @@ function validInput(overrides: Partial<SignUpInput> = {}): SignUpInput {
   };
 }
 
-describeOnEachDatabase('signUp', (kind) => {
+describe('signUp', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
 
@@ -87,10 +86,10 @@ describeOnEachDatabase('signUp', (kind) => {
   });
 });
 
-describeOnEachDatabase('a server with SIGNUP_CODE', (kind) => {
+describe('a server with SIGNUP_CODE', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind, { env: { SIGNUP_CODE: 'kickoff-2026' } });
+    server = await startTestServer({ env: { SIGNUP_CODE: 'kickoff-2026' } });
   });
   afterAll(() => server.stop());
 
@@ -114,7 +113,7 @@ describeOnEachDatabase('a server with SIGNUP_CODE', (kind) => {
 describe('racing sign-ups over HTTP against PostgreSQL', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
 

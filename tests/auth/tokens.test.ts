@@ -8,12 +8,10 @@ import { signUpAdmin, signUpMember } from '../members/member-fixtures';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-// It does not depend on the database: it runs on PostgreSQL only, which starts fastest.
-describe('tokens (PostgreSQL)', () => {
-  const kind = 'postgres';
+describe('tokens', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { addParticipants, createEvent, PITCH } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember } from '../members/member-fixtures';
 import { HOUR } from '../support/clock';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { createEmbeddedDataDir, createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import {
   CheckInDocument,
@@ -66,9 +66,9 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
   it('embedded → file → PostgreSQL → file: the same rows; ids, passwords, settlement and penalties survive', async () => {
     const receiver = await startReceiver((_attempt, response) => response.writeHead(204).end());
     cleanups.push(() => receiver.close());
-    const embedded = await createTestDatabase('embedded');
+    const embedded = await createEmbeddedDataDir();
     cleanups.push(() => embedded.drop());
-    const server = await startTestServer('embedded', { database: embedded, env: { SETTLEMENT_WEBHOOK_URL: receiver.url } });
+    const server = await startTestServer({ database: embedded, env: { SETTLEMENT_WEBHOOK_URL: receiver.url } });
     const club = await seedClub(server);
     const pointsBefore = dataOf(await server.request(MemberPenaltiesDocument, { id: club.keeper.id }, { token: club.admin.token })).member!.penaltyPoints;
     await server.stop();
@@ -84,7 +84,7 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
       expect([table, tables.has(table)]).toEqual([table, true]);
     }
 
-    const postgres = await createTestDatabase('postgres', { empty: true });
+    const postgres = await createTestDatabase({ empty: true });
     cleanups.push(() => postgres.drop());
     const imported = await cli('db-import', '--in', fromEmbedded, postgres);
     expect(imported).toMatchObject({ code: 0 });
@@ -94,7 +94,7 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
     expect(await contentOf(fromPostgres)).toEqual(await contentOf(fromEmbedded));
 
     // The club goes on on PostgreSQL: the same ids and passwords, the match still settled once, the same points.
-    const moved = await startTestServer('postgres', { database: postgres });
+    const moved = await startTestServer({ database: postgres });
     cleanups.push(() => moved.stop());
     const login = dataOf(await moved.request(LoginDocument, { loginId: club.keeper.loginId, password: club.keeper.password })).login;
     expect(login.member.id).toBe(club.keeper.id);
@@ -114,9 +114,9 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
   });
 
   it('refuses a file of another migration, a cut-off file and one whose counts do not match, importing nothing', async () => {
-    const source = await createTestDatabase('embedded');
+    const source = await createEmbeddedDataDir();
     cleanups.push(() => source.drop());
-    const server = await startTestServer('embedded', { database: source });
+    const server = await startTestServer({ database: source });
     await seedClub(server);
     await server.stop();
     const file = path.join(work, 'source.ndjson');
@@ -136,7 +136,7 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
       'counts differ': /members: the file says \d+ rows, \d+ were read and \d+ stored\. Nothing was imported\./,
       'not a backup': /is not a pitchside backup/,
     };
-    const target = await createTestDatabase('postgres');
+    const target = await createTestDatabase();
     cleanups.push(() => target.drop());
     for (const [name, content] of Object.entries(variants)) {
       const damaged = path.join(work, `${name.replace(/ /g, '-')}.ndjson`);
@@ -146,7 +146,7 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
       expect(result.output).toMatch(expected[name as keyof typeof expected]);
       expect(result.output).not.toMatch(/^\s+at /m);
     }
-    const check = await startTestServer('postgres', { database: target });
+    const check = await startTestServer({ database: target });
     cleanups.push(() => check.stop());
     expect(await check.app.database.prisma.member.count()).toBe(0);
     expect(await check.app.database.prisma.penalty.count()).toBe(0);
@@ -154,7 +154,7 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
 
   it('writes scheduled backups whole into BACKUP_DIR and keeps the newest BACKUP_KEEP', async () => {
     const dir = path.join(work, 'scheduled');
-    const server = await startTestServer('embedded', { env: { BACKUP_DIR: dir, BACKUP_KEEP: '2', BACKUP_INTERVAL_HOURS: '6' } });
+    const server = await startTestServer({ env: { BACKUP_DIR: dir, BACKUP_KEEP: '2', BACKUP_INTERVAL_HOURS: '6' } });
     cleanups.push(() => server.stop());
     await seedClub(server);
     const backups = server.app.services.backups!;
@@ -167,7 +167,7 @@ describe('backups: moving a club from the embedded database to PostgreSQL', () =
     expect(names.sort()).toEqual(written.slice(1).map((backup) => path.basename(backup.file)).sort());
     expect(names.every((name) => /^pitchside-\d{8}T\d{6}Z\.ndjson$/.test(name))).toBe(true);
 
-    const target = await createTestDatabase('postgres');
+    const target = await createTestDatabase();
     cleanups.push(() => target.drop());
     const newest = written[2];
     expect((await cli('db-import', '--in', newest.file, target)).code).toBe(0);

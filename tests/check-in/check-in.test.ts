@@ -1,6 +1,5 @@
 import { addParticipants, createEvent, MINUTE, PITCH } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { CheckInDocument } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -8,11 +7,11 @@ import { startTestServer, type TestServer } from '../support/test-server';
 /** A point `meters` due north of the pitch (one metre of latitude is 1/111,195 of a degree). */
 const north = (meters: number) => ({ latitude: PITCH.latitude + meters / 111_194.93, longitude: PITCH.longitude });
 
-describeOnEachDatabase('checkIn', (kind) => {
+describe('checkIn', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
   });
   afterAll(() => server.stop());

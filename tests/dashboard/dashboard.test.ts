@@ -81,7 +81,7 @@ describe('the admins\' dashboard in a browser', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
     origin = new URL(server.url).origin;
     await seedSeason();
     browser = await launchChromium();

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/config';
 import { openDatabase, type Database } from '../../src/db/database';
 import { migrate, MigrationError, MIGRATIONS_DIR, readMigrationFiles } from '../../src/db/migrate';
 import { createLogger } from '../../src/logging/logger';
-import { describeOnEachDatabase, createTestDatabase, type TestDatabase } from '../support/databases';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
 
 const logger = createLogger('silent');
 
@@ -20,12 +20,12 @@ async function copyOfMigrations(): Promise<string> {
   return dir;
 }
 
-describeOnEachDatabase('migrations', (kind) => {
+describe('migrations', () => {
   let testDatabase: TestDatabase;
   let database: Database;
   const scratchDirs: string[] = [];
   beforeEach(async () => {
-    testDatabase = await createTestDatabase(kind, { empty: true });
+    testDatabase = await createTestDatabase({ empty: true });
     database = await open(testDatabase);
   });
   afterEach(async () => {
@@ -113,7 +113,7 @@ describeOnEachDatabase('migrations', (kind) => {
 
 describe('instances migrating one PostgreSQL database at once', () => {
   it('apply each migration exactly once', async () => {
-    const testDatabase = await createTestDatabase('postgres', { empty: true });
+    const testDatabase = await createTestDatabase({ empty: true });
     const databases = await Promise.all(Array.from({ length: 4 }, () => open(testDatabase)));
     try {
       const applied = await Promise.all(databases.map((db) => db.withSession((s) => migrate(s, logger))));

@@ -4,7 +4,7 @@ import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { loadConfig } from '../../src/config/config';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/database';
 import { createLogger } from '../../src/logging/logger';
-import { describeOnEachDatabase, createTestDatabase, type TestDatabase } from '../support/databases';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
 
 interface DmmfField {
   name: string;
@@ -50,13 +50,13 @@ function expectedColumnType(field: DmmfField): string {
   return types[field.type] ?? `unmapped ${field.type}`;
 }
 
-describeOnEachDatabase('the migrated schema', (kind) => {
+describe('the migrated schema', () => {
   let testDatabase: TestDatabase;
   let database: Database;
   const dmmf = loadDmmf();
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase(kind, { empty: true });
+    testDatabase = await createTestDatabase({ empty: true });
     database = await openDatabase(loadConfig(testDatabase.env), createLogger('silent'));
     await migrateDatabase(database, createLogger('silent'));
   });

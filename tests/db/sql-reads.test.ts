@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logging/logger';
 import { eventColumns } from '../../src/modules/events/event.columns';
 import { memberRecordColumns } from '../../src/modules/members/member.columns';
 import { participationColumns } from '../../src/modules/participations/participation.columns';
-import { describeOnEachDatabase, createTestDatabase, type TestDatabase } from '../support/databases';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
 
 const logger = createLogger('silent');
 
@@ -13,11 +13,11 @@ const logger = createLogger('silent');
  * The hot reads bypass Prisma with plain SQL whose columns are named as Prisma names fields: they
  * must answer exactly what Prisma answers, types included (Dates, numbers, enums as strings, nulls).
  */
-describeOnEachDatabase('plain SQL reads', (kind) => {
+describe('plain SQL reads', () => {
   let testDatabase: TestDatabase;
   let database: Database;
   beforeAll(async () => {
-    testDatabase = await createTestDatabase(kind);
+    testDatabase = await createTestDatabase();
     database = await openDatabase(loadConfig(testDatabase.env), logger);
     await migrateDatabase(database, logger);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { parseTimestamptz } from '../../src/db/timestamps';
-import { POSTGRES_ADMIN_URL } from '../support/databases';
+import { postgresAdminUrl } from '../support/databases';
 
 const parseWithPg = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (text: string) => Date | number;
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
@@ -43,7 +43,7 @@ describe('timestamptz text to Date', () => {
   });
 
   it('reads what PostgreSQL itself writes, in several session time zones', async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, types: { getTypeParser: () => (text: string) => text } });
+    const client = new pg.Client({ connectionString: postgresAdminUrl(), types: { getTypeParser: () => (text: string) => text } });
     await client.connect();
     try {
       for (const zone of ['UTC', 'Asia/Seoul', 'America/St_Johns', 'Asia/Kathmandu']) {

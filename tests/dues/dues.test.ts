@@ -1,6 +1,5 @@
 import { addParticipants, createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import {
   ConfirmPaymentDocument,
@@ -10,12 +9,12 @@ import {
 } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describeOnEachDatabase('dues', (kind) => {
+describe('dues', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   let secondAdmin: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
     secondAdmin = await signUpAdmin(server);
   });

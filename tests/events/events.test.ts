@@ -1,6 +1,5 @@
 import { createEvent, eventInput, addParticipants, MINUTE } from './event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import {
   CreateEventDocument,
@@ -13,13 +12,13 @@ import {
 } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describeOnEachDatabase('events', (kind) => {
+describe('events', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   let man: SignedUpMember;
   let woman: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
     man = await signUpMember(server, { gender: 'MALE' });
     woman = await signUpMember(server, { gender: 'FEMALE' });
@@ -112,7 +111,7 @@ describeOnEachDatabase('events', (kind) => {
     let listWoman: SignedUpMember;
     const ids: Record<string, string> = {};
     beforeAll(async () => {
-      eventsServer = await startTestServer(kind);
+      eventsServer = await startTestServer();
       listAdmin = await signUpAdmin(eventsServer);
       listMan = await signUpMember(eventsServer, { gender: 'MALE' });
       listWoman = await signUpMember(eventsServer, { gender: 'FEMALE' });

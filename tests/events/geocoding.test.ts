@@ -14,16 +14,15 @@ function geocoderEnv(provider: 'google' | 'naver', url: string): Record<string, 
     : { NAVER_MAP_CLIENT_ID: 'test-naver-id', NAVER_MAP_CLIENT_SECRET: 'test-naver-secret', NAVER_MAP_GEOCODE_URL: url, GEOCODER_TIMEOUT_MS: '300' };
 }
 
-// Geocoding does not depend on the database: it runs on PostgreSQL only, which starts fastest.
 describe.each(PROVIDERS)(
-  'geocoding with the %s geocoder (PostgreSQL)',
+  'geocoding with the %s geocoder',
   (provider) => {
     let standIn: GeocoderStandIn;
     let server: TestServer;
     let admin: SignedUpMember;
     beforeAll(async () => {
       standIn = await startGeocoderStandIn(provider);
-      server = await startTestServer('postgres', { env: geocoderEnv(provider, standIn.url) });
+      server = await startTestServer({ env: geocoderEnv(provider, standIn.url) });
       admin = await signUpAdmin(server);
     });
     afterAll(async () => {
@@ -93,7 +92,7 @@ describe.each(PROVIDERS)(
 describe('a geocoder that cannot be reached', () => {
   it('answers GEOCODING_UNAVAILABLE', async () => {
     const port = await freePort();
-    const server = await startTestServer('postgres', {
+    const server = await startTestServer({
       env: { GOOGLE_MAPS_API_KEY: 'k', GOOGLE_MAPS_GEOCODE_URL: `http://127.0.0.1:${port}/geocode/json` },
     });
     try {

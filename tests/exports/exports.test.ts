@@ -2,7 +2,6 @@ import { parse } from 'csv-parse/sync';
 import { addParticipants, createEvent, PITCH } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { HOUR } from '../support/clock';
-import { describeOnEachDatabase, type DatabaseKind } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import {
   ConfirmPaymentDocument,
@@ -24,7 +23,7 @@ const cell = (value: string | number | null | undefined) => (value === null || v
 
 type Row = Record<string, string>;
 
-describeOnEachDatabase('spreadsheet exports', (kind: DatabaseKind) => {
+describe('spreadsheet exports', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   let members: SignedUpMember[];
@@ -53,7 +52,7 @@ describeOnEachDatabase('spreadsheet exports', (kind: DatabaseKind) => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     base = server.url.replace('/graphql', '');
     admin = await signUpAdmin(server);
     members = [
@@ -242,9 +241,9 @@ describeOnEachDatabase('spreadsheet exports', (kind: DatabaseKind) => {
   });
 });
 
-describeOnEachDatabase('a large export', (kind: DatabaseKind) => {
+describe('a large export', () => {
   it('streams 150 members × 60 matches in batches, every row once, in order', async () => {
-    const server = await startTestServer(kind);
+    const server = await startTestServer();
     try {
       const admin = await signUpAdmin(server);
       const { prisma } = server.app.database;

@@ -25,13 +25,11 @@ function postOn(agent: Agent, url: string, body: string | Buffer) {
   });
 }
 
-// It does not depend on the database: it runs on PostgreSQL only, which starts fastest.
-describe('GraphQL over HTTP (PostgreSQL)', () => {
-  const kind = 'postgres';
+describe('GraphQL over HTTP', () => {
   let server: TestServer;
   beforeAll(async () => {
     // development: the mode in which Apollo would show stack traces if it were let.
-    server = await startTestServer(kind, { env: { NODE_ENV: 'development' } });
+    server = await startTestServer({ env: { NODE_ENV: 'development' } });
   });
   afterAll(() => server.stop());
 
@@ -115,7 +113,7 @@ describe('GraphQL over HTTP (PostgreSQL)', () => {
 describe('a server with GRAPHQL_INTROSPECTION=false', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('postgres', { env: { GRAPHQL_INTROSPECTION: 'false' } });
+    server = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'false' } });
   });
   afterAll(() => server.stop());
 
@@ -130,7 +128,7 @@ describe('an unexpected failure (the database no longer matches the code)', () =
   const logs = captureLogs();
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('postgres', { logger: logs.logger });
+    server = await startTestServer({ logger: logs.logger });
   });
   afterAll(() => server.stop());
 

@@ -65,7 +65,7 @@ describe('the authorization audit', () => {
   let admin: SignedUpMember;
   let eventId: string;
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
     admin = await signUpAdmin(server);
     owner = await signUpMember(server, { phone: '010-7777-7777' });
     stranger = await signUpMember(server);

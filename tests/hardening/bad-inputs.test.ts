@@ -67,7 +67,7 @@ const ACCEPTABLE = new Set([
   'TOO_MANY_ATTEMPTS',
 ]);
 
-describe('a battery of bad inputs against every mutation (PostgreSQL)', () => {
+describe('a battery of bad inputs against every mutation', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   let member: SignedUpMember;
@@ -78,7 +78,7 @@ describe('a battery of bad inputs against every mutation (PostgreSQL)', () => {
   let cases = 0;
 
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
     admin = await signUpAdmin(server);
     member = await signUpMember(server);
     const event = await createEvent(server, admin.token, { startsInMinutes: 0 });

@@ -79,7 +79,7 @@ describe('a fuzz run of random documents built from the schema', () => {
   let callers: (SignedUpMember | undefined)[];
   let ids: string[];
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
     schema = await buildGraphQLSchema('UTC');
     const admin = await signUpAdmin(server);
     const member = await signUpMember(server);

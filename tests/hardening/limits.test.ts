@@ -1,6 +1,6 @@
 import * as passwords from '../../src/auth/passwords';
 import { signUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase, createTestDatabase } from '../support/databases';
+import { createTestDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import { eventInput } from '../events/event-fixtures';
 import { startGeocoderStandIn, type GeocoderStandIn } from '../support/geocoder-stand-in';
@@ -29,10 +29,10 @@ function expectRefusedByValidation(response: GraphQLResponse<unknown>) {
 }
 
 // Query limits do not depend on the database: they run on PostgreSQL only, which starts fastest.
-describe('query limits (PostgreSQL)', () => {
+describe('query limits', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
   afterEach(() => jest.restoreAllMocks());
@@ -94,7 +94,7 @@ describe('query limits (PostgreSQL)', () => {
 
 describe('with introspection off', () => {
   it('hides field suggestions too', async () => {
-    const server = await startTestServer('postgres', { env: { GRAPHQL_INTROSPECTION: 'false' } });
+    const server = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'false' } });
     try {
       const error = errorOf(await server.request('{ mee { id } }'));
       expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -107,7 +107,7 @@ describe('with introspection off', () => {
 
 describe('the execution timeout', () => {
   it('answers a request that runs too long with 503 REQUEST_TIMEOUT', async () => {
-    const server = await startTestServer('postgres', { env: { EXECUTION_TIMEOUT_MS: '1' } });
+    const server = await startTestServer({ env: { EXECUTION_TIMEOUT_MS: '1' } });
     try {
       const input = { loginId: 'slow.signup', password: 'hashing takes time', name: 'Slow', phone: '010-1234-5678', gender: 'MALE' as const };
       const response = await server.request(SignUpDocument, { input });
@@ -119,11 +119,11 @@ describe('the execution timeout', () => {
   });
 });
 
-describeOnEachDatabase('sign-up and login limits per client address', (kind) => {
+describe('sign-up and login limits per client address', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('refuses the 4th call in a minute with AUTH_RATE_LIMIT_PER_MINUTE=3, counting signUp and login together', async () => {
-    const server = await startTestServer(kind, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    const server = await startTestServer({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       server.clock.set(new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 10_000));
       const member = await signUpMember(server);
@@ -139,7 +139,7 @@ describeOnEachDatabase('sign-up and login limits per client address', (kind) => 
   });
 
   it('lets a burst of 20 wrong passwords for one login id hash at most 5 of them', async () => {
-    const server = await startTestServer(kind);
+    const server = await startTestServer();
     try {
       const member = await signUpMember(server);
       const verify = jest.spyOn(passwords, 'verifyPassword');
@@ -158,11 +158,11 @@ describeOnEachDatabase('sign-up and login limits per client address', (kind) => 
 
 describe('the per-address limit behind a load balancer (two instances, one PostgreSQL database)', () => {
   it('is shared by the instances, and keyed by X-Forwarded-For only when TRUST_PROXY is set', async () => {
-    const database = await createTestDatabase('postgres');
+    const database = await createTestDatabase();
     const env = { AUTH_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' };
-    const first = await startTestServer('postgres', { database, env });
-    const second = await startTestServer('postgres', { database, env, clock: first.clock });
-    const untrusting = await startTestServer('postgres', { database, env: { AUTH_RATE_LIMIT_PER_MINUTE: '2' }, clock: first.clock });
+    const first = await startTestServer({ database, env });
+    const second = await startTestServer({ database, env, clock: first.clock });
+    const untrusting = await startTestServer({ database, env: { AUTH_RATE_LIMIT_PER_MINUTE: '2' }, clock: first.clock });
     try {
       first.clock.set(new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 1_000));
       const from = (address: string) => ({ headers: { 'x-forwarded-for': `${address}, 10.0.0.1` } });
@@ -191,7 +191,7 @@ describe('the limit on GraphQL executions at once (GRAPHQL_MAX_CONCURRENCY)', ()
   afterEach(() => standIn.close());
 
   async function startWithOneSlot(executionTimeoutMs: number) {
-    const server = await startTestServer('postgres', {
+    const server = await startTestServer({
       env: {
         GRAPHQL_MAX_CONCURRENCY: '1',
         EXECUTION_TIMEOUT_MS: String(executionTimeoutMs),

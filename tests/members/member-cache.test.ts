@@ -2,7 +2,7 @@ import pg from 'pg';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { captureLogs } from '../support/log-capture';
 import { MeDocument, SetRoleDocument } from '../support/operations.generated';
-import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from '../support/databases';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait';
 import { signUpAdmin, signUpMember } from './member-fixtures';
@@ -20,10 +20,10 @@ async function roleOrCode(server: TestServer, token: string): Promise<string | u
  * Each instance remembers the members requests are made by (the viewer is not read on every
  * request), and forgets one as soon as that member's row changes, by whatever hand.
  */
-describeOnEachDatabase('the member cache', (kind) => {
+describe('the member cache', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
 
@@ -54,15 +54,15 @@ describeOnEachDatabase('the member cache', (kind) => {
   });
 });
 
-describe('the member cache across instances (PostgreSQL)', () => {
+describe('the member cache across instances', () => {
   let database: TestDatabase;
   const logs = captureLogs();
   let first: TestServer;
   let second: TestServer;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    first = await startTestServer('postgres', { database, logger: logs.logger });
-    second = await startTestServer('postgres', { database });
+    database = await createTestDatabase();
+    first = await startTestServer({ database, logger: logs.logger });
+    second = await startTestServer({ database });
   });
   afterAll(async () => {
     await first.stop();

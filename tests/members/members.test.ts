@@ -1,16 +1,15 @@
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import { MeDocument, MemberDocument, MembersDocument, SetRoleDocument, type MembersQuery } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signUpAdmin, signUpMember, uniqueLoginId, type SignedUpMember } from './member-fixtures';
 
-describeOnEachDatabase('members', (kind) => {
+describe('members', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   let member: SignedUpMember;
   let other: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
     member = await signUpMember(server, { phone: '010-1111-2222' });
     other = await signUpMember(server, { phone: '010-3333-4444', gender: 'FEMALE' });

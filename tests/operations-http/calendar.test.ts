@@ -1,16 +1,15 @@
 import ICAL from 'ical.js';
 import { addParticipants, createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { CreateCalendarFeedDocument, RevokeCalendarFeedDocument } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describeOnEachDatabase('private calendars', (kind) => {
+describe('private calendars', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
   });
   afterAll(() => server.stop());

@@ -53,11 +53,11 @@ describe('the nginx edge of deploy/: HTTPS in front of two instances', () => {
 
   beforeAll(async () => {
     if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx-light (scripts/test.sh does)`);
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase();
     logs = [captureLogs(), captureLogs()];
     // Each instance counts sign-ups and logins per client address (rate_limit_windows): the test reads which address it saw.
     instances = await Promise.all(
-      logs.map(({ logger }) => startTestServer('postgres', { database, logger, env: { TRUST_PROXY: 'true', AUTH_RATE_LIMIT_PER_MINUTE: '1000' } })),
+      logs.map(({ logger }) => startTestServer({ database, logger, env: { TRUST_PROXY: 'true', AUTH_RATE_LIMIT_PER_MINUTE: '1000' } })),
     );
 
     prefix = await mkdtemp(path.join(tmpdir(), 'pitchside-edge-'));

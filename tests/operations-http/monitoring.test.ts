@@ -67,7 +67,7 @@ describe('the Grafana dashboard, against a real Prometheus scraping pitchside an
   };
 
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
     work = await mkdtemp(path.join(tmpdir(), 'pitchside-prometheus-'));
     const [exporterPort, prometheusPort] = [await freePort(), await freePort()];
     const dsn = new URL(server.database.url!);

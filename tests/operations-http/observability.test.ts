@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { addParticipants, createEvent, eventInput } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase, POSTGRES_ADMIN_URL } from '../support/databases';
+import { postgresAdminUrl } from '../support/databases';
 import { startGeocoderStandIn } from '../support/geocoder-stand-in';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { captureLogs } from '../support/log-capture';
@@ -10,10 +10,10 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const base = (server: TestServer) => server.url.replace('/graphql', '');
 
-describeOnEachDatabase('health and readiness', (kind) => {
+describe('health and readiness', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
 
@@ -39,9 +39,9 @@ describeOnEachDatabase('health and readiness', (kind) => {
 
 describe('/readyz when PostgreSQL cannot be reached', () => {
   it('answers 503 while /healthz still answers 200', async () => {
-    const server = await startTestServer('postgres');
+    const server = await startTestServer();
     const name = new URL(server.database.url!).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    const admin = new pg.Client({ connectionString: postgresAdminUrl() });
     await admin.connect();
     try {
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
@@ -64,7 +64,7 @@ describe('metrics and logs', () => {
   let standIn: Awaited<ReturnType<typeof startGeocoderStandIn>>;
   beforeAll(async () => {
     standIn = await startGeocoderStandIn('google');
-    server = await startTestServer('postgres', {
+    server = await startTestServer({
       logger: logs.logger,
       env: { GOOGLE_MAPS_API_KEY: 'metrics-key', GOOGLE_MAPS_GEOCODE_URL: standIn.url },
     });

@@ -1,6 +1,5 @@
 import { addParticipants, createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import {
   AddParticipantsDocument,
@@ -13,14 +12,14 @@ import {
 } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describeOnEachDatabase('participants', (kind) => {
+describe('participants', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   let man: SignedUpMember;
   let otherMan: SignedUpMember;
   let woman: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
     man = await signUpMember(server, { gender: 'MALE', phone: '010-1111-1111' });
     otherMan = await signUpMember(server, { gender: 'MALE', phone: '010-2222-2222' });
@@ -140,9 +139,9 @@ describeOnEachDatabase('participants', (kind) => {
   });
 });
 
-describe('the event list with participants and members (PostgreSQL)', () => {
+describe('the event list with participants and members', () => {
   it('costs the same number of SQL queries for 5 events as for 50', async () => {
-    const server = await startTestServer('postgres');
+    const server = await startTestServer();
     try {
       const admin = await signUpAdmin(server);
       const members = await Promise.all(Array.from({ length: 6 }, () => signUpMember(server)));
@@ -170,7 +169,7 @@ describe('the event list with participants and members (PostgreSQL)', () => {
   });
 
   it('counts the whole list only when totalCount is asked for', async () => {
-    const server = await startTestServer('postgres');
+    const server = await startTestServer();
     try {
       const admin = await signUpAdmin(server);
       for (let i = 0; i < 3; i++) await createEvent(server, admin.token, { title: `Match ${i}`, startsInMinutes: 60 * (i + 1) });
@@ -191,7 +190,7 @@ describe('the event list with participants and members (PostgreSQL)', () => {
   });
 
   it("reads each event's participant count and the viewer's own participation with the page, in one statement", async () => {
-    const server = await startTestServer('postgres');
+    const server = await startTestServer();
     try {
       const admin = await signUpAdmin(server);
       const [viewer, other] = await Promise.all([signUpMember(server), signUpMember(server)]);

@@ -1,15 +1,14 @@
 import { addParticipants, createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import { SetAttendanceDocument, type AttendanceStatus } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describeOnEachDatabase('setAttendance', (kind) => {
+describe('setAttendance', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
   });
   afterAll(() => server.stop());

@@ -36,7 +36,7 @@ describe('the GraphQL playground in a browser', () => {
   let browser: Browser;
   let origin: string;
   beforeAll(async () => {
-    server = await startTestServer('postgres');
+    server = await startTestServer();
     origin = new URL(server.url).origin;
     browser = await launchChromium();
   });
@@ -126,7 +126,7 @@ describe('the GraphQL playground in a browser', () => {
   });
 
   it('is not served when introspection is off, since it could not work', async () => {
-    const closed = await startTestServer('postgres', { env: { GRAPHQL_INTROSPECTION: 'false' } });
+    const closed = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'false' } });
     try {
       const response = await fetch(closed.url, { headers: { accept: 'text/html' } });
       expect(response.headers.get('content-type')).not.toMatch(/text\/html/);

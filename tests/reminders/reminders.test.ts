@@ -1,7 +1,7 @@
 import { addParticipants, createEvent, MINUTE } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { HOUR, TestClock } from '../support/clock';
-import { createTestDatabase, describeOnEachDatabase, type DatabaseKind, type TestDatabase } from '../support/databases';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import { captureLogs } from '../support/log-capture';
 import {
@@ -30,7 +30,7 @@ interface ReminderBody {
   };
 }
 
-describeOnEachDatabase('match reminders', (kind: DatabaseKind) => {
+describe('match reminders', () => {
   const logs = captureLogs();
   let receiver: Receiver;
   let accepting = true;
@@ -46,7 +46,7 @@ describeOnEachDatabase('match reminders', (kind: DatabaseKind) => {
   });
 
   async function start(options: { database?: TestDatabase; clock?: TestClock; env?: Record<string, string> } = {}) {
-    const server = await startTestServer(kind, {
+    const server = await startTestServer({
       logger: logs.logger,
       database: options.database,
       clock: options.clock,
@@ -122,13 +122,12 @@ describeOnEachDatabase('match reminders', (kind: DatabaseKind) => {
     expect(server.app.services.reminders!.isScheduled(event.id)).toBe(false);
   });
 
-  // The embedded database is one process's: several instances share PostgreSQL only.
-  it(kind === 'postgres' ? 'is written once across two instances and a restart' : 'is written once across sweeps and a restart', async () => {
-    const database = await createTestDatabase(kind);
+  it('is written once across two instances and a restart', async () => {
+    const database = await createTestDatabase();
     cleanups.push(() => database.drop());
     const clock = new TestClock();
     const first = await start({ database, clock });
-    const instances = kind === 'postgres' ? [first, await start({ database, clock })] : [first];
+    const instances = [first, await start({ database, clock })];
     const admin = await signUpAdmin(first);
     const events = [];
     for (let i = 0; i < 5; i += 1) events.push(await matchIn(first, admin, 180 + i));
@@ -180,7 +179,7 @@ describeOnEachDatabase('match reminders', (kind: DatabaseKind) => {
   });
 
   it('catches up at start-up before the start, and never sends late for a match that has started', async () => {
-    const database = await createTestDatabase(kind);
+    const database = await createTestDatabase();
     cleanups.push(() => database.drop());
     const clock = new TestClock();
     const server = await start({ database, clock });
@@ -220,7 +219,7 @@ describeOnEachDatabase('match reminders', (kind: DatabaseKind) => {
     expect(off.app.services.reminders).toBeUndefined();
     const admin = await signUpAdmin(off);
     await matchIn(off, admin, 30);
-    const noWebhook = await startTestServer(kind, { logger: logs.logger });
+    const noWebhook = await startTestServer({ logger: logs.logger });
     cleanups.push(() => noWebhook.stop());
     expect(noWebhook.app.services.reminders).toBeUndefined();
     expect(await off.app.database.prisma.outboxMessage.count({ where: { kind: 'reminder' } })).toBe(0);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AttendanceStatus, Audience, Gender } from '../../src/generated/prisma/client';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import { AttendanceReportDocument, MeDocument, MemberStatsDocument, MembersWithStatsDocument, type MembersWithStatsQuery } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -104,12 +103,12 @@ const statsFrom = (c: { eligible: number; joined: number; attended: number; late
   participationRate: rate(c.joined, c.eligible),
 });
 
-describeOnEachDatabase('reports over a seeded club of 150 members and 60 settled events', (kind) => {
+describe('reports over a seeded club of 150 members and 60 settled events', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   let club: Awaited<ReturnType<typeof seedClub>>;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
     club = await seedClub(server, 150, 60);
   });
@@ -173,7 +172,7 @@ describeOnEachDatabase('reports over a seeded club of 150 members and 60 settled
   });
 
   it('costs the same number of queries for a club of 150 as for a club of 5', async () => {
-    const small = await startTestServer(kind);
+    const small = await startTestServer();
     try {
       const smallAdmin = await signUpAdmin(small);
       await seedClub(small, 5, 3);
@@ -188,7 +187,7 @@ describeOnEachDatabase('reports over a seeded club of 150 members and 60 settled
       await small.request(MeDocument, {}, { token: smallAdmin.token });
       const large = await queriesFor(server, admin.token);
       const tiny = await queriesFor(small, smallAdmin.token);
-      process.stdout.write(`attendanceReport (${kind}): 150 members/60 events ${large.queries} queries in ${large.ms.toFixed(0)} ms; 5 members/3 events ${tiny.queries} queries\n`);
+      process.stdout.write(`attendanceReport: 150 members/60 events ${large.queries} queries in ${large.ms.toFixed(0)} ms; 5 members/3 events ${tiny.queries} queries\n`);
       expect(large.queries).toBe(tiny.queries);
     } finally {
       await small.stop();

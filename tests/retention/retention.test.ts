@@ -2,12 +2,11 @@ import { DELETE_BATCH_SIZE } from '../../src/db/delete-older-than';
 import { createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember } from '../members/member-fixtures';
 import { HOUR } from '../support/clock';
-import { describeOnEachDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const DAY = 24 * HOUR;
 
-describeOnEachDatabase('the retention sweep', (kind) => {
+describe('the retention sweep', () => {
   let server: TestServer;
   afterEach(() => server.stop());
 
@@ -45,7 +44,7 @@ describeOnEachDatabase('the retention sweep', (kind) => {
   }
 
   it('deletes what is older than RETENTION_DAYS (90), in batches, and keeps the rest and every undelivered notice', async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     const old = DELETE_BATCH_SIZE * 2 + 500;
     await seed(91, old);
     await seed(89, 7);
@@ -59,7 +58,7 @@ describeOnEachDatabase('the retention sweep', (kind) => {
   });
 
   it('honours RETENTION_DAYS', async () => {
-    server = await startTestServer(kind, { env: { RETENTION_DAYS: '7' } });
+    server = await startTestServer({ env: { RETENTION_DAYS: '7' } });
     await seed(8, 3);
     await seed(6, 2);
     expect(await server.app.services.retention.sweep()).toEqual({ login_attempts: 3, rate_limit_windows: 3, check_in_attempts: 3, outbox_messages: 1 });

@@ -1,7 +1,6 @@
 import { addParticipants, createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { HOUR } from '../support/clock';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import {
   CreateSeasonDocument,
@@ -18,11 +17,11 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const DAY = 24 * HOUR;
 
-describeOnEachDatabase('seasons', (kind) => {
+describe('seasons', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeEach(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
   });
   afterEach(() => server.stop());

@@ -9,15 +9,15 @@ import { signUpInput } from '../members/member-fixtures';
 
 describe('migrating and making admins from the command line and at start-up', () => {
   const databases: TestDatabase[] = [];
-  async function database(kind: 'embedded' | 'postgres', options: { empty?: boolean } = {}) {
-    const created = await createTestDatabase(kind, options);
+  async function database(options: { empty?: boolean } = {}) {
+    const created = await createTestDatabase(options);
     databases.push(created);
     return created;
   }
   afterAll(() => Promise.all(databases.map((d) => d.drop())));
 
   it('refuses to start when an applied migration was edited, naming the migration', async () => {
-    const { env, url } = await database('postgres', { empty: true });
+    const { env, url } = await database({ empty: true });
     const migrated = runNode('cli/migrate.js', [], env);
     expect(await migrated.exited).toBe(0);
     expect(migrated.output()).toMatch(/Applied: 20261125000000_init/);
@@ -33,7 +33,7 @@ describe('migrating and making admins from the command line and at start-up', ()
   });
 
   it('db:migrate applies pending migrations once and then says the database is up to date', async () => {
-    const { env } = await database('postgres', { empty: true });
+    const { env } = await database({ empty: true });
     const first = runNode('cli/migrate.js', [], env);
     expect(await first.exited).toBe(0);
     const second = runNode('cli/migrate.js', [], env);
@@ -43,7 +43,7 @@ describe('migrating and making admins from the command line and at start-up', ()
 
   describe('admin:create', () => {
     it('adds an admin with the password read from stdin, who can then log in', async () => {
-      const { env } = await database('postgres');
+      const { env } = await database();
       const run = runNode('cli/admin-create.js', ['Captain.Park', '--name', 'Park Jisung', '--gender', 'MALE'], env, 'kickoff-at-ten\n');
       expect(await run.exited).toBe(0);
       expect(run.output()).toMatch(/Created admin captain\.park/);
@@ -58,7 +58,7 @@ describe('migrating and making admins from the command line and at start-up', ()
     });
 
     it('promotes an existing member and sets the new password', async () => {
-      const { env } = await database('postgres');
+      const { env } = await database();
       const server = await startServerProcess(env);
       try {
         const input = signUpInput();
@@ -89,7 +89,7 @@ describe('migrating and making admins from the command line and at start-up', ()
 
 describe('ADMIN_LOGIN_ID and ADMIN_PASSWORD', () => {
   it('make sure that admin exists after start-up, with that password, also after it changes', async () => {
-    const testDatabase = await createTestDatabase('postgres');
+    const testDatabase = await createTestDatabase();
     try {
       for (const password of ['first-password', 'second-password']) {
         const server = await startServerProcess({ ...testDatabase.env, ADMIN_LOGIN_ID: 'Coach', ADMIN_PASSWORD: password });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { createEmbeddedDataDir, createTestDatabase, type TestDatabase } from '../support/databases';
 import { DIST, startServerProcess } from '../support/server-process';
 
 /** Closes the parent's end of the child's stdout pipe and resolves once it is closed: every later write by the child fails (EPIPE). */
@@ -41,10 +41,13 @@ describe('with the reader of stdout gone', () => {
     expect(await exitWithin(child, 5_000)).toBe(0);
   });
 
-  describe.each(['postgres', 'embedded'] as const)('on the %s database', (kind) => {
+  describe.each([
+    ['a separate PostgreSQL', createTestDatabase],
+    ['the embedded PostgreSQL', createEmbeddedDataDir],
+  ])('on %s', (_, create) => {
     let database: TestDatabase;
     beforeEach(async () => {
-      database = await createTestDatabase(kind);
+      database = await create();
     });
     afterEach(async () => {
       await database.drop();
@@ -58,7 +61,7 @@ describe('with the reader of stdout gone', () => {
       server.child.kill('SIGTERM');
       // Without the fix it never exits.
       expect(await exitWithin(server.child, shutdownTimeoutMs)).toBe(0);
-      // The port and (embedded) the data directory's lock are free: the same server starts again on both.
+      // The port and (embedded) the data directory and its PostgreSQL are free: the same server starts again on both.
       const again = await startServerProcess({ ...env, PORT: new URL(server.url).port });
       expect(await again.stop()).toBe(0);
     });

@@ -1,7 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
-import path from 'node:path';
 import { signUpInput } from '../members/member-fixtures';
-import { createTestDatabase } from '../support/databases';
+import { createEmbeddedDataDir } from '../support/databases';
+import { embeddedQuery } from '../support/embedded-postgres';
 import { graphqlRequest } from '../support/graphql-client';
 import { SignUpDocument } from '../support/operations.generated';
 import { startServerProcess } from '../support/server-process';
@@ -11,13 +10,13 @@ const WRITERS = 8;
 const ROUNDS = 3;
 
 /**
- * The embedded database killed with the server (SIGKILL) while eight clients sign up at once: every
- * sign-up the server acknowledged is there after the restart. PGlite commits are durable on disk
- * before the answer goes out.
+ * pitchside killed (SIGKILL) while eight clients sign up at once, three times over: each next start
+ * stops the orphaned embedded PostgreSQL and starts again, and every sign-up the server acknowledged
+ * is there. A commit is on disk (fsync) before the answer goes out, and a fast shutdown keeps it.
  */
 describe('a SIGKILL under concurrent writes on the embedded database', () => {
   it('loses no acknowledged write', async () => {
-    const database = await createTestDatabase('embedded');
+    const database = await createEmbeddedDataDir();
     const acknowledged: string[] = [];
     try {
       for (let round = 0; round < ROUNDS; round++) {
@@ -42,13 +41,13 @@ describe('a SIGKILL under concurrent writes on the embedded database', () => {
         killed = true;
         await Promise.all(writers);
       }
-      const pglite = new PGlite(path.join(database.env.DATA_DIR, 'pglite'));
+      const server = await startServerProcess(database.env);
       try {
-        const { rows } = await pglite.query<{ login_id: string }>('SELECT login_id FROM members WHERE login_id = ANY($1)', [acknowledged]);
+        const rows = await embeddedQuery<{ login_id: string }>(database.dataDir, 'SELECT login_id FROM members WHERE login_id = ANY($1)', [acknowledged]);
         expect(acknowledged.length).toBeGreaterThanOrEqual(ROUNDS * 40);
         expect(rows.map((row) => row.login_id).sort()).toEqual([...acknowledged].sort());
       } finally {
-        await pglite.close();
+        expect(await server.stop()).toBe(0);
       }
     } finally {
       await database.drop();

@@ -1,13 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { connect } from 'node:net';
-import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { dataOf, graphqlRequest } from '../support/graphql-client';
-import { MeDocument, SignUpDocument } from '../support/operations.generated';
 import { runNode, startServerProcess } from '../support/server-process';
-import { signUpInput } from '../members/member-fixtures';
 
 /** Whether a new TCP connection to the port is accepted. */
 function accepts(port: number): Promise<boolean> {
@@ -21,42 +16,17 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-
 describe('the server process (npm start: scripts/serve.sh)', () => {
   const databases: TestDatabase[] = [];
-  async function database(kind: 'embedded' | 'postgres') {
-    const created = await createTestDatabase(kind);
+  async function database() {
+    const created = await createTestDatabase();
     databases.push(created);
     return created;
   }
-  /** DATA_DIRs as a first start finds them: nothing in them at all. */
-  const emptyDirs: string[] = [];
-  afterAll(() => Promise.all([...databases.map((d) => d.drop()), ...emptyDirs.map((dir) => rm(dir, { recursive: true, force: true }))]));
-
-  it('starts on an empty DATA_DIR, keeps its generated JWT secret there, and its tokens survive a restart', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'pitchside-cold-start-'));
-    emptyDirs.push(dataDir);
-    const started = Date.now();
-    const first = await startServerProcess({ DATA_DIR: dataDir });
-    // Measured for the closing note, not asserted: machines here are shared and noisy.
-    process.stdout.write(`cold start on an empty DATA_DIR: ${Date.now() - started} ms\n`);
-    expect(first.output()).toMatch(new RegExp(`pitchside is ready at http://127\\.0\\.0\\.1:\\d+/graphql \\(the embedded database in ${dataDir}\\)`));
-    expect(statSync(path.join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
-
-    const { signUp } = dataOf(await graphqlRequest(first.url, SignUpDocument, { input: signUpInput() }));
-    expect(await first.stop()).toBe(0);
-
-    const second = await startServerProcess({ DATA_DIR: dataDir });
-    try {
-      const { me } = dataOf(await graphqlRequest(second.url, MeDocument, {}, { token: signUp.token }));
-      expect(me.id).toBe(signUp.member.id);
-    } finally {
-      expect(await second.stop()).toBe(0);
-    }
-  });
+  afterAll(() => Promise.all(databases.map((d) => d.drop())));
 
   it('is node itself, with the production memory settings, so signals reach it', async () => {
-    const { env } = await database('postgres');
+    const { env } = await database();
     const server = await startServerProcess(env);
     try {
       const commandLine = readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0');
@@ -69,20 +39,8 @@ describe('the server process (npm start: scripts/serve.sh)', () => {
     }
   });
 
-  it('refuses a second process on the same embedded database', async () => {
-    const { dataDir } = await database('embedded');
-    const first = await startServerProcess({ DATA_DIR: dataDir });
-    try {
-      const second = runNode('main.js', [], { DATA_DIR: dataDir, PORT: '0' });
-      expect(await second.exited).toBe(1);
-      expect(second.output()).toMatch(/in use by process \d+/);
-    } finally {
-      await first.stop();
-    }
-  });
-
   it('finishes an in-flight request on SIGTERM, refuses new connections, and exits 0', async () => {
-    const { env } = await database('postgres');
+    const { env } = await database();
     const server = await startServerProcess(env);
     const { port } = new URL(server.url);
     const body = JSON.stringify({ query: '{ __typename }' });

@@ -48,7 +48,7 @@ describe('settlement across real server processes on one PostgreSQL database', (
   const running: ServerProcess[] = [];
 
   beforeEach(async () => {
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase();
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
   });

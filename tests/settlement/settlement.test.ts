@@ -1,7 +1,6 @@
 import { addParticipants, createEvent, MINUTE, PITCH } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { HOUR } from '../support/clock';
-import { describeOnEachDatabase } from '../support/databases';
 import { dataOf, errorOf } from '../support/graphql-client';
 import {
   AddParticipantsDocument,
@@ -21,11 +20,11 @@ import {
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait';
 
-describeOnEachDatabase('settlement', (kind) => {
+describe('settlement', () => {
   let server: TestServer;
   let admin: SignedUpMember;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer();
     admin = await signUpAdmin(server);
   });
   afterAll(() => server.stop());
@@ -257,9 +256,9 @@ describeOnEachDatabase('settlement', (kind) => {
   });
 });
 
-describe('settling a 150-member event (PostgreSQL)', () => {
+describe('settling a 150-member event', () => {
   it('settles everyone in one transaction', async () => {
-    const server = await startTestServer('postgres');
+    const server = await startTestServer();
     try {
       const admin = await signUpAdmin(server);
       const { prisma } = server.app.database;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { addParticipants, createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember } from '../members/member-fixtures';
-import { createTestDatabase, describeOnEachDatabase, type DatabaseKind, type TestDatabase } from '../support/databases';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import { SettleEventDocument } from '../support/operations.generated';
 import { captureLogs } from '../support/log-capture';
@@ -16,11 +16,11 @@ async function metricsOf(server: TestServer): Promise<string> {
   return (await fetch(server.url.replace('/graphql', '/metrics'))).text();
 }
 
-describeOnEachDatabase('the settlement webhook, through the outbox,', (kind: DatabaseKind) => {
+describe('the settlement webhook, through the outbox,', () => {
   const logs = captureLogs();
 
   async function startWith(receiverUrl: string, env: Record<string, string> = {}, database?: TestDatabase) {
-    return startTestServer(kind, { logger: logs.logger, database, env: { SETTLEMENT_WEBHOOK_URL: receiverUrl, ...WEBHOOK_SETTINGS, ...env } });
+    return startTestServer({ logger: logs.logger, database, env: { SETTLEMENT_WEBHOOK_URL: receiverUrl, ...WEBHOOK_SETTINGS, ...env } });
   }
 
   async function settleOn(server: TestServer) {
@@ -109,7 +109,7 @@ describeOnEachDatabase('the settlement webhook, through the outbox,', (kind: Dat
   });
 
   it('delivers after a restart a notice whose instance stopped mid-delivery', async () => {
-    const database = await createTestDatabase(kind);
+    const database = await createTestDatabase();
     let answer: (response: ServerResponse) => void = () => undefined;
     const receiver = await startReceiver((_attempt, response) => answer(response));
     try {
@@ -136,9 +136,9 @@ describeOnEachDatabase('the settlement webhook, through the outbox,', (kind: Dat
 describe('the outbox shared by two instances on one PostgreSQL database', () => {
   it('has each notice delivered by one instance only', async () => {
     const receiver = await startReceiver((_attempt, response) => response.writeHead(200).end());
-    const database = await createTestDatabase('postgres');
+    const database = await createTestDatabase();
     const env = { SETTLEMENT_WEBHOOK_URL: receiver.url, ...WEBHOOK_SETTINGS };
-    const [a, b] = [await startTestServer('postgres', { database, env }), await startTestServer('postgres', { database, env })];
+    const [a, b] = [await startTestServer({ database, env }), await startTestServer({ database, env })];
     try {
       const keys = Array.from({ length: 40 }, (_, i) => `test:${i}`);
       await a.app.database.prisma.$transaction(async (tx) => {

@@ -1,21 +1,20 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { postgresBinaries } from '../../src/db/embedded/binaries';
 import { freePort } from './server-process';
 
 const execFileAsync = promisify(execFile);
 
-/** Debian keeps the server's programs out of PATH, under one directory per major version. */
-function postgresBin(program: string): string {
-  const root = '/usr/lib/postgresql';
-  const [newest] = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  return path.join(root, newest, 'bin', program);
+/** The embedded PostgreSQL's own programs (npm), so a machine without PostgreSQL installed runs these tests too. */
+function postgresBin(program: 'initdb' | 'pg_ctl'): string {
+  return path.join(path.dirname(postgresBinaries().initdb), program);
 }
 
 /** initdb and postgres refuse to run as root: as root, they run as the postgres user. */
-function asServerUser(program: string, args: string[]) {
+function asServerUser(program: 'initdb' | 'pg_ctl', args: string[]) {
   const binary = postgresBin(program);
   return process.getuid?.() === 0 ? execFileAsync('runuser', ['-u', 'postgres', '--', binary, ...args]) : execFileAsync(binary, args);
 }
@@ -46,7 +45,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const port = await freePort();
   await asServerUser('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   // fsync=off: a killed server loses nothing the operating system has (only a machine crash would).
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  // Connections for a whole test run, when it is the run's server (global-setup.ts).
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   const pgCtl = (...args: string[]) => asServerUser('pg_ctl', ['-D', dataDir, ...args]);
   let running = false;
   const own: OwnPostgres = {

@@ -47,10 +47,14 @@ export function runNode(script: string, args: string[], env: Record<string, stri
   return run(process.execPath, [path.join(DIST, script), ...args], env, stdin);
 }
 
-/** `sh scripts/serve.sh`, as `npm start` runs it after building; resolves once it prints its URL. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * `sh scripts/serve.sh`, as `npm start` runs it after building; resolves once it prints its URL.
+ * `asUser` runs it as that user (runuser, which passes signals on), as the Docker image runs it.
+ */
+export async function startServerProcess(env: Record<string, string>, { asUser }: { asUser?: string } = {}): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
-  const server = run('sh', ['scripts/serve.sh'], { HOST: '127.0.0.1', ...env, PORT: port });
+  const [command, args] = asUser ? ['runuser', ['-u', asUser, '--', 'sh', 'scripts/serve.sh']] : ['sh', ['scripts/serve.sh']];
+  const server = run(command, args, { HOST: '127.0.0.1', ...env, PORT: port });
   const ready = await Promise.race([
     new Promise<boolean>((resolve) => {
       const poll = setInterval(() => {
@@ -74,4 +78,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       return server.exited;
     },
   };
+}
+
+/** pitchside's own JSON log lines in a process's output (its other lines, such as the ready line, left out). */
+export function logLinesOf(output: string): { level: number; msg: string; [field: string]: unknown }[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
 }

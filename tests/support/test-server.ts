@@ -3,7 +3,7 @@ import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import type { Logger } from '../../src/logging/logger';
 import { TestClock } from './clock';
-import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
+import { createTestDatabase, type TestDatabase } from './databases';
 import { graphqlRequest, type GraphQLResponse, type RequestOptions } from './graphql-client';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long';
@@ -32,8 +32,8 @@ export interface TestServerOptions {
 }
 
 /** The real server, in this process, on a random loopback port, over a fresh database. */
-export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
-  const database = options.database ?? (await createTestDatabase(kind));
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new TestClock();
   const config = loadConfig({
     NODE_ENV: 'test',
