@@ -101,8 +101,9 @@ function assertReachableBy(dir: string, user: ServerUser): void {
 }
 
 function spawnOptions(user: ServerUser | undefined) {
-  // A process group of its own: a terminal's Ctrl-C reaches pitchside, which stops the server after its own requests.
-  return { detached: true, env: { LC_ALL: 'C', PATH: process.env.PATH ?? '/usr/bin:/bin' }, ...(user ? { uid: user.uid, gid: user.gid } : {}) };
+  // A process group of its own: a terminal's Ctrl-C reaches pitchside, which stops the server after
+  // its own requests. Nothing of pitchside's environment: initdb finds postgres beside itself.
+  return { detached: true, env: { LC_ALL: 'C' }, ...(user ? { uid: user.uid, gid: user.gid } : {}) };
 }
 
 /**
