@@ -119,6 +119,24 @@ describe('the embedded PostgreSQL', () => {
     expect(await second.stop()).toBe(0);
   });
 
+  it('starts its PostgreSQL again when it dies while pitchside runs', async () => {
+    const dir = await dataDir();
+    const server = await start(dir);
+    const postmaster = Number(readFileSync(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(postmaster, 'SIGKILL');
+    await waitFor(async () => logLinesOf(server.output()).some((line) => line.msg === 'the embedded PostgreSQL exited; starting it again'));
+    // Requests meanwhile are refused as unavailable; then the club is served again, by one new server.
+    await waitFor(async () => {
+      const response = await graphqlRequest(server.url, SignUpDocument, { input: signUpInput() });
+      return response.data?.signUp.token !== undefined;
+    }, 30_000);
+    const postmasters = postgresProcessesOf(dir).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('-D'));
+    expect(postmasters).toHaveLength(1);
+    expect(postmasters[0]).not.toBe(postmaster);
+    expect(await server.stop()).toBe(0);
+    expect(postgresProcessesOf(dir)).toEqual([]);
+  });
+
   it('refuses a second pitchside on a DATA_DIR in use, in one line naming its pid, and the first goes on', async () => {
     const dir = await dataDir();
     const first = await start(dir);

@@ -77,9 +77,17 @@ describe('the move from the previous release (PGlite)', () => {
     await cp(path.join(original.dataDir, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
     return { ...original, dataDir };
   }
+  /** A cluster with a member in it, made by a start on another DATA_DIR: what a move cut short, or somebody, left. */
+  let otherCluster: string;
   beforeAll(async () => {
     original = await writePreviousRelease();
     dirs.push(original.dataDir);
+    const other = await openTempDir('pitchside-other-');
+    dirs.push(other);
+    const server = await startServerProcess({ DATA_DIR: other });
+    dataOf(await graphqlRequest(server.url, SignUpDocument, { input: signUpInput() }));
+    expect(await server.stop()).toBe(0);
+    otherCluster = path.join(other, 'postgres');
   });
   afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -138,11 +146,7 @@ describe('the move from the previous release (PGlite)', () => {
   it('a move cut short by a SIGKILL is made again from the start on the next start', async () => {
     const club = await previousReleaseDataDir();
     // What a kill during the import leaves: the work directory, and a new cluster with some rows in it.
-    const elsewhere = path.join(club.dataDir, 'elsewhere');
-    const partial = await startServerProcess({ DATA_DIR: elsewhere });
-    dataOf(await graphqlRequest(partial.url, SignUpDocument, { input: signUpInput() }));
-    expect(await partial.stop()).toBe(0);
-    execFileSync('cp', ['-a', path.join(elsewhere, 'postgres'), path.join(club.dataDir, 'postgres')]);
+    execFileSync('cp', ['-a', otherCluster, path.join(club.dataDir, 'postgres')]);
     mkdirSync(path.join(club.dataDir, '.pglite-move'));
 
     const server = await startServerProcess({ DATA_DIR: club.dataDir, LOG_LEVEL: 'info' });
@@ -156,10 +160,7 @@ describe('the move from the previous release (PGlite)', () => {
 
   it('refuses a DATA_DIR holding both a PGlite database and a PostgreSQL cluster that no move left', async () => {
     const club = await previousReleaseDataDir();
-    const elsewhere = path.join(club.dataDir, 'elsewhere');
-    const other = await startServerProcess({ DATA_DIR: elsewhere });
-    expect(await other.stop()).toBe(0);
-    execFileSync('cp', ['-a', path.join(elsewhere, 'postgres'), path.join(club.dataDir, 'postgres')]);
+    execFileSync('cp', ['-a', otherCluster, path.join(club.dataDir, 'postgres')]);
     const run = runNode('main.js', [], { DATA_DIR: club.dataDir, PORT: '0' });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(`pitchside could not start: DATA_DIR ${club.dataDir} holds both a PGlite database (pglite) and a PostgreSQL one (postgres); move one of them out`);

@@ -170,10 +170,19 @@ export async function stopOrphanedServer(clusterDir: string, logger: Logger): Pr
     return;
   }
   logger.warn({ pid, dir: clusterDir }, `the embedded PostgreSQL (pid ${pid}) was left running by a pitchside that did not stop; stopping it`);
-  process.kill(pid, 'SIGINT');
+  signal(pid, 'SIGINT', clusterDir);
   if (await waitForExit(pid, 30_000)) return;
-  process.kill(pid, 'SIGQUIT');
+  signal(pid, 'SIGQUIT', clusterDir);
   if (!(await waitForExit(pid, 10_000))) throw new EmbeddedDatabaseError(`the PostgreSQL left running on ${clusterDir} (pid ${pid}) does not stop; stop it by hand`);
+}
+
+function signal(pid: number, name: NodeJS.Signals, clusterDir: string): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
+    throw new EmbeddedDatabaseError(`the PostgreSQL left running on ${clusterDir} (pid ${pid}) belongs to another user, who must stop it (${(error as Error).message})`);
+  }
 }
 
 /** The socket's directory: the cluster's own (closed to all but its user), or a private one under the system's temp directory when that path is too long. */
@@ -189,9 +198,10 @@ const LOG_LINE = /^\S+ \S+ \S+ \[\d+\] (WARNING|ERROR|FATAL|PANIC):\s+(.*)$/;
 
 /**
  * Every line PostgreSQL writes goes to DATA_DIR/postgresql.log (rotated at 10 MB, five kept); its
- * warnings and errors also to pitchside's log, one line each.
+ * warnings and errors also to pitchside's log, one line each. Resolves once its output has ended
+ * and the file is closed.
  */
-function followServerLog(child: ChildProcess, dataDir: string, logger: Logger, recent: string[]) {
+function followServerLog(child: ChildProcess, dataDir: string, logger: Logger, recent: string[]): Promise<void> {
   const file = createStream(LOG_FILE, { path: dataDir, size: '10M', maxFiles: 5 });
   file.on('error', (error) => logger.warn({ reason: error.message }, 'could not write the embedded PostgreSQL log file'));
   const lines = createInterface({ input: child.stderr!, crlfDelay: Infinity });
@@ -206,13 +216,12 @@ function followServerLog(child: ChildProcess, dataDir: string, logger: Logger, r
     if (severity === 'WARNING') logger.warn(fields, message);
     else logger.error(fields, message);
   });
-  return () => new Promise<void>((resolve) => lines.once('close', () => file.end(resolve)));
+  return new Promise<void>((resolve) => lines.once('close', () => file.end(resolve)));
 }
 
 export interface EmbeddedServer {
   /** A connection string over the Unix socket. */
   url: string;
-  pid(): number | undefined;
   /** Fast shutdown; resolves once the server has exited. */
   stop(): Promise<void>;
 }
@@ -245,8 +254,7 @@ export async function startEmbeddedServer(dataDir: string, user: ServerUser | un
   const recent: string[] = [];
   const launch = () => {
     child = spawn(postgresBinaries().postgres, args, { ...spawnOptions(user), stdio: ['ignore', 'ignore', 'pipe'] });
-    const closeLog = followServerLog(child, dataDir, logger, recent);
-    logClosed = closeLog();
+    logClosed = followServerLog(child, dataDir, logger, recent);
     child.once('exit', (code, signal) => {
       if (stopping) return;
       logger.error({ code, signal }, 'the embedded PostgreSQL exited; starting it again');
@@ -268,7 +276,6 @@ export async function startEmbeddedServer(dataDir: string, user: ServerUser | un
   }
   return {
     url,
-    pid: () => child.pid,
     async stop() {
       stopping = true;
       if (child.exitCode === null && child.signalCode === null) {
