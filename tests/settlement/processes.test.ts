@@ -127,7 +127,8 @@ describe('settlement across real server processes on one PostgreSQL database', (
 
     const state = await waitForSettlement(eventId);
     expect(state.penalties).toHaveLength(2);
-    expect(b.output()).toMatch(new RegExp(`"eventId":"${eventId}","trigger":"sweep"`));
+    // The settlement commits before b logs it: its line may come a moment after the row.
+    await waitFor(async () => new RegExp(`"eventId":"${eventId}","trigger":"sweep"`).test(b.output()));
   });
 
   it('delivers after a restart the webhook notice of a settlement whose instance was killed (SIGKILL) while delivering it', async () => {

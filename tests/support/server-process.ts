@@ -50,13 +50,15 @@ export function runNode(script: string, args: string[], env: Record<string, stri
 /**
  * `sh scripts/serve.sh`, as `npm start` runs it after building; resolves once it prints its URL.
  * `asUser` runs it as that user (runuser, which passes signals on), as the Docker image runs it.
+ * Without a PORT it takes a free one; should another process take that port first (freePort
+ * closes it before the server opens it), it starts again on another.
  */
 export async function startServerProcess(env: Record<string, string>, { asUser }: { asUser?: string } = {}): Promise<ServerProcess> {
-  const port = env.PORT ?? String(await freePort());
   const [command, args] = asUser ? ['runuser', ['-u', asUser, '--', 'sh', 'scripts/serve.sh']] : ['sh', ['scripts/serve.sh']];
-  const server = run(command, args, { HOST: '127.0.0.1', ...env, PORT: port });
-  const ready = await Promise.race([
-    new Promise<boolean>((resolve) => {
+  for (let attempt = 1; ; attempt++) {
+    const port = env.PORT ?? String(await freePort());
+    const server = run(command, args, { HOST: '127.0.0.1', ...env, PORT: port });
+    const ready = await new Promise<boolean>((resolve) => {
       const poll = setInterval(() => {
         if (/pitchside is ready at /.test(server.output())) {
           clearInterval(poll);
@@ -67,17 +69,18 @@ export async function startServerProcess(env: Record<string, string>, { asUser }
         clearInterval(poll);
         resolve(false);
       });
-    }),
-  ]);
-  if (!ready) throw new Error(`the server did not start:\n${server.output()}`);
-  return {
-    ...server,
-    url: `http://127.0.0.1:${port}/graphql`,
-    stop() {
-      server.child.kill('SIGTERM');
-      return server.exited;
-    },
-  };
+    });
+    if (!ready && env.PORT === undefined && attempt < 3 && /EADDRINUSE/.test(server.output())) continue;
+    if (!ready) throw new Error(`the server did not start:\n${server.output()}`);
+    return {
+      ...server,
+      url: `http://127.0.0.1:${port}/graphql`,
+      stop() {
+        server.child.kill('SIGTERM');
+        return server.exited;
+      },
+    };
+  }
 }
 
 /** pitchside's own JSON log lines in a process's output (its other lines, such as the ready line, left out). */
