@@ -255,9 +255,12 @@ async function openEmbedded(config: Config, logger: Logger, tracer: StatementTra
       async close() {
         try {
           await close();
-          await running.stop();
         } finally {
-          unlock();
+          try {
+            await running.stop();
+          } finally {
+            unlock();
+          }
         }
       },
     };

@@ -1,5 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { migrateDatabase, openDatabase } from '../../src/db/database';
@@ -9,7 +11,7 @@ import { createEmbeddedDataDir, type TestDatabase } from '../support/databases';
 import { childPidsOf, embeddedQuery, postgresProcessesOf, tcpListenPortsOf, uidOf } from '../support/embedded-postgres';
 import { dataOf, graphqlRequest } from '../support/graphql-client';
 import { LoginDocument, MeDocument, SignUpDocument } from '../support/operations.generated';
-import { logLinesOf, runNode, startServerProcess, type ServerProcess } from '../support/server-process';
+import { DIST, logLinesOf, runNode, startServerProcess, type ServerProcess } from '../support/server-process';
 import { waitFor } from '../support/wait';
 
 const logger = createLogger('silent');
@@ -185,6 +187,34 @@ describe('the embedded PostgreSQL', () => {
     process.kill(node, 'SIGTERM');
     expect(await server.exited).toBe(0);
     expect(postgresProcessesOf(dir)).toEqual([]);
+  });
+
+  it('leaves no postgres process when pitchside fails to start after its database did (its port taken)', async () => {
+    const dir = await dataDir();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const run = runNode('main.js', [], { DATA_DIR: dir, HOST: '127.0.0.1', PORT: String((taken.address() as AddressInfo).port) });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toMatch(/^pitchside could not start: .*EADDRINUSE/m);
+      expect(postgresProcessesOf(dir)).toEqual([]);
+      expect(existsSync(path.join(dir, 'pitchside.pid'))).toBe(false);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('stops its PostgreSQL even when pitchside dies of an uncaught error', async () => {
+    const dir = await dataDir();
+    const script = `
+      const { loadConfig } = require(${JSON.stringify(path.join(DIST, 'config/config.js'))});
+      const { openDatabase } = require(${JSON.stringify(path.join(DIST, 'db/database.js'))});
+      const { createLogger } = require(${JSON.stringify(path.join(DIST, 'logging/logger.js'))});
+      openDatabase(loadConfig({ DATA_DIR: ${JSON.stringify(dir)} }), createLogger('silent')).then(() => { throw new Error('boom'); });`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    await waitFor(async () => postgresProcessesOf(dir).length === 0, 30_000);
   });
 
   it('says where and why when it cannot make its cluster, and leaves DATA_DIR unlocked', async () => {

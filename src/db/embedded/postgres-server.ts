@@ -264,10 +264,17 @@ export async function startEmbeddedServer(dataDir: string, user: ServerUser | un
     });
   };
   launch();
+  // Should pitchside exit without stopping it (an uncaught error, process.exit), the server still
+  // gets its fast shutdown; only a SIGKILL leaves it running, for the next start to find.
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+  };
+  process.once('exit', stopOnExit);
   try {
     await waitUntilReady(clusterDir, socketDir, () => child.exitCode !== null || child.signalCode !== null, recent);
   } catch (error) {
     stopping = true;
+    process.off('exit', stopOnExit);
     if (child!.exitCode === null && child!.signalCode === null) {
       child!.kill('SIGQUIT');
       await once(child!, 'exit');
@@ -278,6 +285,7 @@ export async function startEmbeddedServer(dataDir: string, user: ServerUser | un
     url,
     async stop() {
       stopping = true;
+      process.off('exit', stopOnExit);
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
         child.kill('SIGINT');
