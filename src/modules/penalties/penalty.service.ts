@@ -81,7 +81,8 @@ export class PenaltyService {
     const note = requiredText('note', input.note);
     const member = await this.prisma.member.findUnique({ where: { id: input.memberId }, select: { id: true } });
     if (!member) throw notFound('member');
-    if (input.eventId) {
+    // Any id given must name an event, the empty one too (it would otherwise reach the foreign key).
+    if (input.eventId !== undefined && input.eventId !== null) {
       const event = await this.prisma.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
       if (!event) throw notFound('event');
     }
