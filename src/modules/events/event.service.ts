@@ -15,8 +15,7 @@ import { audiencesVisibleTo, gendersOf, validateCoordinates, validateEventFields
 import { eventColumns } from './event.columns';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.types';
 
-// The audiences arrive as text[]: PGlite sends a JS array as an array literal only for built-in types.
-const LIST_FILTER = `($1::text[] IS NULL OR e.audience = ANY($1::text[]::"Audience"[]))
+const LIST_FILTER = `($1::"Audience"[] IS NULL OR e.audience = ANY($1::"Audience"[]))
   AND ($2::timestamptz IS NULL OR e.ends_at >= $2)
   AND ($3::timestamptz IS NULL OR e.starts_at < $3)
   AND ($4::"Audience" IS NULL OR e.audience = $4)`;
