@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 
 /** The embedded PostgreSQL's database, over its Unix socket in DATA_DIR/postgres (while its server runs). */
-export function embeddedClient(dataDir: string): pg.Client {
+function embeddedClient(dataDir: string): pg.Client {
   return new pg.Client({ host: path.join(dataDir, 'postgres'), port: 5432, user: 'postgres', database: 'pitchside' });
 }
 
