@@ -8,7 +8,7 @@ import { migrateDatabase, openDatabase } from '../../src/db/database';
 import { createLogger } from '../../src/logging/logger';
 import { signUpInput } from '../members/member-fixtures';
 import { createEmbeddedDataDir, type TestDatabase } from '../support/databases';
-import { childPidsOf, embeddedQuery, postgresProcessesOf, tcpListenPortsOf, uidOf } from '../support/embedded-postgres';
+import { childPidsOf, embeddedQuery, postgresProcessesOf, postmastersOf, tcpListenPortsOf, uidOf } from '../support/embedded-postgres';
 import { dataOf, graphqlRequest } from '../support/graphql-client';
 import { LoginDocument, MeDocument, SignUpDocument } from '../support/operations.generated';
 import { DIST, logLinesOf, runNode, startServerProcess, type ServerProcess } from '../support/server-process';
@@ -105,7 +105,7 @@ describe('the embedded PostgreSQL', () => {
     const first = await start(dir);
     const input = signUpInput();
     expect(dataOf(await graphqlRequest(first.url, SignUpDocument, { input })).signUp.member.loginId).toBe(input.loginId);
-    const [orphan] = postgresProcessesOf(dir).sort((a, b) => a - b);
+    const [orphan] = postmastersOf(dir);
     first.child.kill('SIGKILL');
     await first.exited;
     // pitchside is gone; its PostgreSQL is not.
@@ -132,7 +132,7 @@ describe('the embedded PostgreSQL', () => {
       const response = await graphqlRequest(server.url, SignUpDocument, { input: signUpInput() });
       return response.data?.signUp.token !== undefined;
     }, 30_000);
-    const postmasters = postgresProcessesOf(dir).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('-D'));
+    const postmasters = postmastersOf(dir);
     expect(postmasters).toHaveLength(1);
     expect(postmasters[0]).not.toBe(postmaster);
     expect(await server.stop()).toBe(0);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { hashPassword } from '../../src/auth/passwords';
+import { pgliteSession } from '../../src/db/embedded/pglite-session';
 import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate';
 import { createLogger } from '../../src/logging/logger';
 import { signUpInput } from '../members/member-fixtures';
@@ -40,8 +41,7 @@ async function writePreviousRelease(): Promise<PreviousClub> {
   const pglite = new PGlite(path.join(dataDir, 'pglite'));
   const member = { id: 'member-previous-1', loginId: 'previous.keeper', password: 'correct horse battery' };
   try {
-    const session = { query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows, exec: async (sql: string) => void (await pglite.exec(sql)) };
-    await migrate(session, logger, migrations);
+    await migrate(pgliteSession(pglite), logger, migrations);
     const hash = await hashPassword(member.password);
     await pglite.query(
       `INSERT INTO members (id, login_id, password_hash, name, phone, gender, role, updated_at) VALUES

@@ -18,23 +18,25 @@ export async function embeddedQuery<Row extends pg.QueryResultRow>(dataDir: stri
   }
 }
 
-/** The pids of every PostgreSQL process (postmaster and its children) serving `dataDir`. */
-export function postgresProcessesOf(dataDir: string): number[] {
+/** The postmasters (there should be one at most) running on `dataDir`'s cluster. */
+export function postmastersOf(dataDir: string): number[] {
   const clusterDir = path.join(dataDir, 'postgres');
-  const postmasters = new Set<number>();
-  const all: { pid: number; parent: number; command: string }[] = [];
+  const postmasters: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      const parent = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))![1]);
-      all.push({ pid: Number(entry), parent, command: command.join(' ') });
-      if (command[0].endsWith('/postgres') && command.includes(clusterDir)) postmasters.add(Number(entry));
+      if (command[0].endsWith('/postgres') && command.includes(clusterDir)) postmasters.push(Number(entry));
     } catch {
       // The process ended while being read.
     }
   }
-  return all.filter(({ pid, parent }) => postmasters.has(pid) || postmasters.has(parent)).map(({ pid }) => pid);
+  return postmasters;
+}
+
+/** The pids of every PostgreSQL process (postmaster and its children) serving `dataDir`. */
+export function postgresProcessesOf(dataDir: string): number[] {
+  return postmastersOf(dataDir).flatMap((postmaster) => [postmaster, ...childPidsOf(postmaster)]);
 }
 
 /** A process's children now, from /proc. */

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EmbeddedDatabaseError } from './embedded-errors';
+import { livePidIn } from './pid-files';
 
 const LOCK_FILE = 'pitchside.pid';
 /** What the previous release (PGlite) locked the directory with: a pitchside of that release may still run on it. */
@@ -12,7 +13,7 @@ const PGLITE_LOCK_FILE = 'pglite.lock';
  */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const legacyHolder = liveHolderOf(path.join(dataDir, PGLITE_LOCK_FILE));
+  const legacyHolder = livePidIn(path.join(dataDir, PGLITE_LOCK_FILE), 'node');
   if (legacyHolder !== undefined) throw inUse(dataDir, legacyHolder);
   const lockPath = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -23,7 +24,7 @@ export function lockDataDir(dataDir: string): () => void {
       return () => rmSync(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = liveHolderOf(lockPath);
+      const holder = livePidIn(lockPath, 'node');
       if (holder !== undefined) throw inUse(dataDir, holder);
       rmSync(lockPath, { force: true });
     }
@@ -33,30 +34,4 @@ export function lockDataDir(dataDir: string): () => void {
 
 function inUse(dataDir: string, pid: number) {
   return new EmbeddedDatabaseError(`DATA_DIR ${dataDir} is in use by pitchside process ${pid}; stop it first, or give this one another DATA_DIR`);
-}
-
-/** The pid in a lock file, when that process is alive and is a Node.js process (not a reused pid). */
-function liveHolderOf(lockPath: string): number | undefined {
-  if (!existsSync(lockPath)) return undefined;
-  const pid = Number(readFileSync(lockPath, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) return undefined;
-  return commandOf(pid)?.includes('node') === false ? undefined : pid;
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A process's command line (Linux's /proc), or undefined where it cannot be read. */
-export function commandOf(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return undefined;
-  }
 }

@@ -6,6 +6,8 @@ import { PrismaClient } from '../../generated/prisma/client';
 import { createLogger, fdDestination } from '../../logging/logger';
 import { exportDatabase } from '../backup';
 import { migrate } from '../migrate';
+import { reasonOf } from '../unreachable';
+import { pgliteSession } from './pglite-session';
 
 /**
  * `node pglite-export.js PGLITE_DIR FILE`: a child process of the move from PGlite (pglite-move.ts).
@@ -18,11 +20,7 @@ async function main(): Promise<void> {
   const pglite = new PGlite(dir);
   await pglite.waitReady;
   try {
-    const session = {
-      query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
-      exec: async (script: string) => void (await pglite.exec(script)),
-    };
-    await migrate(session, createLogger('warn', fdDestination(2)));
+    await migrate(pgliteSession(pglite), createLogger('warn', fdDestination(2)));
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
     const out = createWriteStream(file, { flags: 'wx' });
     await once(out, 'open');
@@ -37,6 +35,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.message.split('\n').filter(Boolean).at(-1) : String(error)}\n`);
+  process.stderr.write(`${reasonOf(error)}\n`);
   process.exit(1);
 });

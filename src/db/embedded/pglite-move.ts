@@ -7,6 +7,7 @@ import type { Logger } from '../../logging/logger';
 import { importDatabase } from '../backup';
 import type { Database } from '../database';
 import { migrate } from '../migrate';
+import { reasonOf } from '../unreachable';
 import { EmbeddedDatabaseError } from './embedded-errors';
 import { CLUSTER_DIR, stopOrphanedServer } from './postgres-server';
 
@@ -45,7 +46,7 @@ export async function startMoveFromPGlite(dataDir: string, logger: Logger): Prom
     return undefined;
   }
   const failed = (step: string, error: unknown) =>
-    new EmbeddedDatabaseError(`moving the embedded database from PGlite to PostgreSQL failed (${step}): ${reasonOf(error)}; ${pgliteDir} is untouched`);
+    new EmbeddedDatabaseError(`moving the embedded database from PGlite to PostgreSQL failed (${step}): ${failureOf(error)}; ${pgliteDir} is untouched`);
   const discardNewCluster = async () => {
     await stopOrphanedServer(clusterDir, logger);
     await rm(clusterDir, { recursive: true, force: true });
@@ -92,9 +93,8 @@ export async function startMoveFromPGlite(dataDir: string, logger: Logger): Prom
   };
 }
 
-/** The last line a failure said: a child's stderr, or the error's own message. */
-function reasonOf(error: unknown): string {
-  const { stderr, message } = error as { stderr?: string; message?: string };
-  const text = (stderr?.trim() || message || String(error)).split('\n').filter((line) => line.trim());
-  return text.at(-1)?.trim() ?? String(error);
+/** What a failure said: the export child's last line on stderr, or the error's own reason. */
+function failureOf(error: unknown): string {
+  const stderr = (error as { stderr?: string }).stderr?.trim();
+  return stderr ? stderr.split('\n').at(-1)!.trim() : reasonOf(error);
 }

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,8 +9,8 @@ import pg from 'pg';
 import { createStream } from 'rotating-file-stream';
 import type { Logger } from '../../logging/logger';
 import { postgresBinaries } from './binaries';
-import { commandOf, isAlive } from './data-dir-lock';
 import { EmbeddedDatabaseError } from './embedded-errors';
+import { commandOf, isAlive, livePidIn, pidFileLines } from './pid-files';
 
 const execFileAsync = promisify(execFile);
 
@@ -137,18 +137,6 @@ async function initCluster(clusterDir: string, user: ServerUser | undefined, log
   logger.info({ dir: clusterDir, ms: Date.now() - started }, 'made a new PostgreSQL cluster for the embedded database');
 }
 
-/** The cluster's running postmaster from its postmaster.pid, if that process is alive and is PostgreSQL. */
-function runningPostmaster(clusterDir: string): number | undefined {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return undefined;
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  return commandOf(pid)?.includes('postgres') === false ? undefined : pid;
-}
-
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     if (!isAlive(pid) || commandOf(pid) === '') return true;
@@ -164,7 +152,7 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  * postmaster.pid whose pid now belongs to another process is removed, so PostgreSQL does not mistake it.
  */
 export async function stopOrphanedServer(clusterDir: string, logger: Logger): Promise<void> {
-  const pid = runningPostmaster(clusterDir);
+  const pid = livePidIn(path.join(clusterDir, 'postmaster.pid'), 'postgres');
   if (pid === undefined) {
     rmSync(path.join(clusterDir, 'postmaster.pid'), { force: true });
     return;
@@ -252,6 +240,7 @@ export async function startEmbeddedServer(dataDir: string, user: ServerUser | un
   let child: ChildProcess;
   let logClosed: Promise<void>;
   const recent: string[] = [];
+  const running = () => child.exitCode === null && child.signalCode === null;
   const launch = () => {
     child = spawn(postgresBinaries().postgres, args, { ...spawnOptions(user), stdio: ['ignore', 'ignore', 'pipe'] });
     logClosed = followServerLog(child, dataDir, logger, recent);
@@ -263,50 +252,37 @@ export async function startEmbeddedServer(dataDir: string, user: ServerUser | un
       }, RESTART_DELAY_MS);
     });
   };
-  launch();
   // Should pitchside exit without stopping it (an uncaught error, process.exit), the server still
   // gets its fast shutdown; only a SIGKILL leaves it running, for the next start to find.
   const stopOnExit = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    if (running()) child.kill('SIGINT');
   };
-  process.once('exit', stopOnExit);
-  try {
-    await waitUntilReady(clusterDir, socketDir, () => child.exitCode !== null || child.signalCode !== null, recent);
-  } catch (error) {
+  const stop = async () => {
     stopping = true;
     process.off('exit', stopOnExit);
-    if (child!.exitCode === null && child!.signalCode === null) {
-      child!.kill('SIGQUIT');
-      await once(child!, 'exit');
+    if (running()) {
+      const exited = once(child, 'exit');
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
+      await exited;
+      clearTimeout(timer);
     }
+    await logClosed;
+    if (socketDir !== clusterDir) rmSync(socketDir, { recursive: true, force: true });
+  };
+  launch();
+  process.once('exit', stopOnExit);
+  try {
+    await waitUntilReady(clusterDir, socketDir, () => !running(), recent);
+  } catch (error) {
+    await stop();
     throw error;
   }
-  return {
-    url,
-    async stop() {
-      stopping = true;
-      process.off('exit', stopOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = once(child, 'exit');
-        child.kill('SIGINT');
-        const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      await logClosed;
-      if (socketDir !== clusterDir) rmSync(socketDir, { recursive: true, force: true });
-    },
-  };
+  return { url, stop };
 }
 
 /** postmaster.pid's eighth line: the postmaster's state, "ready" once it accepts connections. */
-function saysReady(clusterDir: string): boolean {
-  try {
-    return readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[7]?.trim() === 'ready';
-  } catch {
-    return false;
-  }
-}
+const saysReady = (clusterDir: string) => pidFileLines(path.join(clusterDir, 'postmaster.pid'))?.[7]?.trim() === 'ready';
 
 /**
  * Waits until the server says it is ready (a connection before that only adds a FATAL line to its
