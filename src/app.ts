@@ -9,7 +9,8 @@ import type { StatementTracer } from './db/statement-tracer';
 import { createErrorMasking } from './errors/format-error';
 import { compiledExecution } from './graphql/compiled-execution';
 import { createContextBuilder, type GraphQLContext } from './graphql/context';
-import { queryLimits } from './graphql/query-limits';
+import { introspectionAccess } from './graphql/introspection-access';
+import { QueryLimits } from './graphql/query-limits';
 import { buildGraphQLSchema, withPermissions } from './graphql/schema';
 import { ConcurrencyLimit } from './http/concurrency-limit';
 import { graphqlRoutes } from './http/graphql-route';
@@ -72,14 +73,14 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     await ensureBootstrapAdmin(config.bootstrapAdmin, services.members, logger);
 
     const schema = await buildGraphQLSchema(config.timeZone, services);
-    const limits = queryLimits(config.graphqlIntrospection);
+    const limits = new QueryLimits(schema, config.queryLimits);
     const errorMasking = createErrorMasking(logger);
     const apollo = new ApolloServer<GraphQLContext>({
       // Compiled execution, but with tracing on: its GraphQL spans come from instrumenting graphql-js.
       ...(config.tracing ? { schema: withPermissions(schema) } : { gateway: compiledExecution(withPermissions(schema)) }),
-      validationRules: limits.validationRules,
       allowBatchedHttpRequests: false,
-      introspection: config.graphqlIntrospection,
+      // Who may introspect is decided per request, by introspectionAccess.
+      introspection: true,
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: Apollo's own handler would stop it before in-flight requests finish.
       stopOnTerminationSignals: false,
@@ -92,7 +93,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         errorMasking.plugin,
         graphqlMetricsPlugin(metrics),
         forgetMembersAfterMutations(services.memberCache),
-        ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
+        introspectionAccess(config.graphqlIntrospection),
       ],
     });
     await apollo.start();
@@ -110,7 +111,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
           services,
           trustProxy: config.trustProxy,
         }),
-        { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, logger },
+        { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, limits, logger },
       ),
       ...appModules.flatMap((module) => module.routes?.(services) ?? []),
       ...sharedAssetRoutes(),

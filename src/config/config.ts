@@ -3,6 +3,15 @@
  * main.ts hands it `process.env`, tests hand it a plain object. Names and defaults are those of
  * ../shared/api-rules.md ("Settings"); anything invalid stops start-up with every bad variable named.
  */
+/** What one GraphQL document may ask (GRAPHQL_MAX_*; src/graphql/query-limits.ts counts it). */
+export interface QueryLimitSettings {
+  maxTokens: number;
+  maxDirectives: number;
+  maxAliases: number;
+  maxDepth: number;
+  maxCost: number;
+}
+
 export interface Config {
   /** NODE_ENV=production: a JWT_SECRET is then required. */
   isProduction: boolean;
@@ -36,6 +45,7 @@ export interface Config {
   penalties: PenaltyPolicy;
   settlement: SettlementSettings;
   graphqlIntrospection: boolean;
+  queryLimits: QueryLimitSettings;
   timeZone: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
@@ -284,6 +294,13 @@ export function loadConfig(env: Env): Config {
     loginFailureWindowMinutes: read.integer('LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
     authRateLimitPerMinute: read.integer('AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     graphqlIntrospection: read.boolean('GRAPHQL_INTROSPECTION', true),
+    queryLimits: {
+      maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 3000, 100, 1_000_000),
+      maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', 5, 0, 1000),
+      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 15, 2, 100),
+      maxCost: read.integer('GRAPHQL_MAX_COST', 50_000, 100, 100_000_000),
+    },
     timeZone,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -36,6 +36,12 @@ export const ErrorCode = {
   ABSENCE_DEADLINE_PASSED: 'ABSENCE_DEADLINE_PASSED',
   ABSENCE_ALREADY_SUBMITTED: 'ABSENCE_ALREADY_SUBMITTED',
   NO_PENDING_ABSENCE: 'NO_PENDING_ABSENCE',
+  /** Query limits (src/graphql/query-limits.ts): one error, HTTP 400, whatever the number of offences. */
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** The database cannot be reached right now; HTTP 503 with Retry-After (api-rules.md). */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** Not in the contract: the request ran past the server's execution timeout. */
@@ -44,6 +50,14 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const QUERY_LIMIT_CODES = [
+  ErrorCode.QUERY_TOO_LARGE,
+  ErrorCode.TOO_MANY_DIRECTIVES,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.QUERY_TOO_COSTLY,
+] as const;
 
 /**
  * A refusal the client can act on: a contract code, a message for people, the input field at

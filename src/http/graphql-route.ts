@@ -5,7 +5,7 @@ import { reasonOf } from '../db/unreachable';
 import { ErrorCode } from '../errors/errors';
 import { asDomainError, maskedError, toGraphQLError } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
-import { documentTooLarge } from '../graphql/query-limits';
+import type { QueryLimits } from '../graphql/query-limits';
 import type { ConcurrencyLimit } from './concurrency-limit';
 import { HttpError, readBody, sendJson, type Route } from './server';
 
@@ -44,6 +44,21 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   }
 }
 
+/** The document and variables of a POST body or a GET's parameters, as far as they can be read. */
+function operationOf(source: unknown): { query: unknown; variables: unknown } {
+  if (source instanceof URLSearchParams) {
+    let variables: unknown;
+    try {
+      variables = JSON.parse(source.get('variables') ?? 'null');
+    } catch {
+      // Apollo answers the malformed parameter itself.
+    }
+    return { query: source.get('query'), variables };
+  }
+  const operation = source && typeof source === 'object' ? (source as { query?: unknown; variables?: unknown }) : {};
+  return { query: operation.query, variables: operation.variables };
+}
+
 function wantsPage(request: IncomingMessage): boolean {
   return request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
 }
@@ -68,10 +83,11 @@ export function graphqlRoutes(
     playground: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | null;
     executionTimeoutMs: number;
     admission: ConcurrencyLimit;
+    limits: QueryLimits;
     logger: Logger;
   },
 ): Route[] {
-  const { playground, executionTimeoutMs, admission, logger } = options;
+  const { playground, executionTimeoutMs, admission, limits, logger } = options;
 
   async function handle(request: IncomingMessage, response: ServerResponse, { requestId }: { requestId: string }) {
     if (playground && wantsPage(request)) return playground(request, response);
@@ -86,10 +102,9 @@ export function graphqlRoutes(
       const field = nul.filter((key) => !/^\d+$/.test(key)).at(-1) ?? 'query';
       return sendJson(response, 400, { errors: [{ message: 'Text cannot contain NUL characters.', extensions: { code: ErrorCode.BAD_USER_INPUT, field } }] });
     }
-    const query = request.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
-    if (typeof query === 'string' && documentTooLarge(query)) {
-      return sendJson(response, 400, { errors: [{ message: 'Syntax Error: the document is too large.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
-    }
+    const { query, variables } = operationOf(request.method === 'POST' ? body : url.searchParams);
+    const overLimit = typeof query === 'string' ? limits.check(query, variables) : null;
+    if (overLimit) return sendJson(response, 400, { errors: [{ message: overLimit.message, extensions: { code: overLimit.code } }] });
     // The deadline covers the wait for a slot as well as the execution. Its timer is cleared as soon
     // as the request is answered: a pending timer would keep the whole request in memory until it fires.
     const deadline = new AbortController();

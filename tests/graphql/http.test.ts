@@ -4,7 +4,7 @@ import { dataOf, errorOf } from '../support/graphql-client';
 import { captureLogs } from '../support/log-capture';
 import { MeDocument, SignUpDocument } from '../support/operations.generated';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { signUpMember, uniqueLoginId } from '../members/member-fixtures';
+import { signUpAdmin, signUpMember, uniqueLoginId } from '../members/member-fixtures';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 
@@ -34,12 +34,14 @@ describe('GraphQL over HTTP', () => {
   afterAll(() => server.stop());
 
   it('gives every response a request id header', async () => {
-    const response = await server.request(INTROSPECTION);
+    const response = await server.request('{ __typename }');
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('lets the anonymous introspect the schema (the playground needs it)', async () => {
-    expect(dataOf(await server.request<{ __schema: unknown }, never>(INTROSPECTION)).__schema).toEqual({ queryType: { name: 'Query' } });
+  it('lets an admin introspect the schema (the playground signs in first), and nobody else', async () => {
+    const admin = await signUpAdmin(server);
+    expect(dataOf(await server.request<{ __schema: unknown }, never>(INTROSPECTION, undefined, { token: admin.token })).__schema).toEqual({ queryType: { name: 'Query' } });
+    expect(errorOf(await server.request(INTROSPECTION)).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED and an unknown field with GRAPHQL_VALIDATION_FAILED, without stacks', async () => {
@@ -118,7 +120,8 @@ describe('a server with GRAPHQL_INTROSPECTION=false', () => {
   afterAll(() => server.stop());
 
   it('refuses introspection and still serves operations', async () => {
-    expect(errorOf(await server.request(INTROSPECTION)).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const admin = await signUpAdmin(server);
+    expect(errorOf(await server.request(INTROSPECTION, undefined, { token: admin.token })).extensions?.code).toBe('FORBIDDEN');
     const member = await signUpMember(server);
     expect(dataOf(await server.request(MeDocument, {}, { token: member.token })).me.id).toBe(member.id);
   });

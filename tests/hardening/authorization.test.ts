@@ -85,6 +85,8 @@ describe('the authorization audit', () => {
   it('covers every root field of the schema', async () => {
     const response = await server.request<{ __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } }, never>(
       '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+      undefined,
+      { token: tokens.admin },
     );
     const { queryType, mutationType } = dataOf(response).__schema;
     expect([...queryType.fields, ...mutationType.fields].map((f) => f.name).sort()).toEqual(Object.keys(WHO_MAY).sort());

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getIntrospectionQuery } from 'graphql';
 import * as passwords from '../../src/auth/passwords';
-import { signUpMember } from '../members/member-fixtures';
+import { signUpMember, uniqueLoginId } from '../members/member-fixtures';
 import { createTestDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
 import { eventInput } from '../events/event-fixtures';
@@ -8,25 +11,39 @@ import {
   AttendanceReportDocument,
   CreateEventDocument,
   EventsWithParticipantsDocument,
+  ImportMembersDocument,
   LoginDocument,
   MeDocument,
   SignUpDocument,
 } from '../support/operations.generated';
 import { signUpAdmin } from '../members/member-fixtures';
+import { ROOT } from '../support/server-process';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait';
 
 const noLimitNamed = (message: string) => expect(message).not.toMatch(/\d/);
 
-/** A refusal at validation: every error GRAPHQL_VALIDATION_FAILED, none naming a number. */
-function expectRefusedByValidation(response: GraphQLResponse<unknown>) {
+/** A refusal before execution: HTTP 400 and exactly one error with the limit's code, naming no number. */
+function expectRefusedOnce(response: GraphQLResponse<unknown>, code: string) {
   expect(response.status).toBe(400);
-  expect(response.errors?.length).toBeGreaterThan(0);
-  for (const error of response.errors!) {
-    expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    noLimitNamed(error.message);
-  }
+  expect(response.data).toBeUndefined();
+  expect(response.errors).toHaveLength(1);
+  expect(errorOf(response).extensions?.code).toBe(code);
+  noLimitNamed(errorOf(response).message);
 }
+
+/** The dashboard's documents, as its script sends them (its fragment pasted where it is spread). */
+function dashboardDocuments(): Map<string, string> {
+  const source = readFileSync(path.join(ROOT, 'src/modules/dashboard/web/dashboard.ts'), 'utf8');
+  const literals = new Map([...source.matchAll(/const (\w+) = `((?:query|fragment) [^`]*)`/g)].map((match) => [match[1], match[2]]));
+  const documents = new Map<string, string>();
+  for (const [name, text] of literals) {
+    if (text.startsWith('query')) documents.set(name, text.replace(/\$\{(\w+)\}/g, (_, fragment: string) => literals.get(fragment)!));
+  }
+  return documents;
+}
+
+const MEMBERS_QUERY = 'query Members($first: Int) { members(first: $first) { edges { node { id name participations { id } } } } }';
 
 // Query limits do not depend on the database: they run on PostgreSQL only, which starts fastest.
 describe('query limits', () => {
@@ -37,39 +54,70 @@ describe('query limits', () => {
   afterAll(() => server.stop());
   afterEach(() => jest.restoreAllMocks());
 
-  it("lets the clients' own largest queries through", async () => {
+  it("let the dashboard's own queries through for a club of 200 members, and the events page of 25 with their players", async () => {
     const admin = await signUpAdmin(server);
-    dataOf(await server.request(EventsWithParticipantsDocument, { first: 100 }, { token: admin.token }));
+    const rows = Array.from({ length: 200 }, (_, i) => ({ loginId: uniqueLoginId(`club${i}`), name: `회원 ${i}`, phone: '010-2000-3000', gender: i % 2 ? ('MALE' as const) : ('FEMALE' as const) }));
+    dataOf(await server.request(ImportMembersDocument, { rows }, { token: admin.token }));
+    const documents = dashboardDocuments();
+    expect([...documents.keys()].sort()).toEqual(['ACTIVE_MEMBERS', 'DASHBOARD', 'SEASONS']);
+    for (const [name, query] of documents) {
+      const variables = name === 'ACTIVE_MEMBERS' ? { after: null } : {};
+      dataOf(await server.request(query, variables, { token: admin.token }));
+    }
+    // A page of 100 members with their season figures (armor's cost limit refused it).
+    const figures = documents.get('ACTIVE_MEMBERS')!.replace('first: 50', 'first: 100');
+    expect(dataOf(await server.request<{ members: { edges: unknown[] } }, unknown>(figures, {}, { token: admin.token })).members.edges).toHaveLength(100);
+    dataOf(await server.request(EventsWithParticipantsDocument, { first: 25 }, { token: admin.token }));
     dataOf(await server.request(AttendanceReportDocument, {}, { token: admin.token }));
+  });
+
+  it('refuses a nested list fan-out by its cost, counting the page size a variable asks for', async () => {
+    const admin = await signUpAdmin(server);
+    dataOf(await server.request(MEMBERS_QUERY, { first: 100 }, { token: admin.token }));
+    const fanOut = `{ events(first: 100) { edges { node { participants { member { participations { event { participants { member { name } } } } } } } } } }`;
+    expectRefusedOnce(await server.request(fanOut, {}, { token: admin.token }), 'QUERY_TOO_COSTLY');
+    const wide = Array.from({ length: 10 }, (_, i) => `m${i}: members(first: $first) { edges { node { id name participations { id } } } }`).join(' ');
+    expectRefusedOnce(await server.request(`query Wide($first: Int) { ${wide} }`, { first: 100 }, { token: admin.token }), 'QUERY_TOO_COSTLY');
+    dataOf(await server.request(`query Wide($first: Int) { ${wide} }`, { first: 1 }, { token: admin.token }));
   });
 
   it('refuses a document nested too deep, without naming the limit', async () => {
     const member = await signUpMember(server);
     let selection = 'id';
     for (let i = 0; i < 7; i++) selection = `participations { event { participants { member { ${selection} } } } }`;
-    expectRefusedByValidation(await server.request(`{ me { ${selection} } }`, {}, { token: member.token }));
+    expectRefusedOnce(await server.request(`{ me { ${selection} } }`, {}, { token: member.token }), 'QUERY_TOO_DEEP');
   });
 
   it('refuses 50 aliased logins in one document before hashing any password', async () => {
     const verify = jest.spyOn(passwords, 'verifyPassword');
     const fields = Array.from({ length: 50 }, (_, i) => `a${i}: login(loginId: "victim", password: "guess${i}") { token }`).join('\n');
-    expectRefusedByValidation(await server.request(`mutation { ${fields} }`));
+    expectRefusedOnce(await server.request(`mutation { ${fields} }`), 'TOO_MANY_ALIASES');
     expect(verify).not.toHaveBeenCalled();
   });
 
-  it('refuses too many directives and too many tokens, without naming the limits', async () => {
-    const fields = Array.from({ length: 11 }, (_, i) => `f${i}: __typename @include(if: true) @skip(if: false)`).join(' ');
-    expectRefusedByValidation(await server.request(`{ ${fields} }`));
-    const tokens = await server.request(`{ ${'__typename '.repeat(4000)} }`);
-    expect(tokens.status).toBe(400);
-    expect(errorOf(tokens).extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
-    noLimitNamed(errorOf(tokens).message);
+  it('counts aliases of __typename and of introspection fields, and through fragments', async () => {
+    const typenames = (count: number) => Array.from({ length: count }, (_, i) => `t${i}: __typename`).join(' ');
+    expect(dataOf(await server.request<Record<string, string>, unknown>(`{ ${typenames(15)} }`)).t14).toBe('Query');
+    expectRefusedOnce(await server.request(`{ ${typenames(101)} }`), 'TOO_MANY_ALIASES');
+    expectRefusedOnce(await server.request(`{ ...A ...A } fragment A on Query { ${typenames(8)} }`), 'TOO_MANY_ALIASES');
+    const types = Array.from({ length: 16 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ');
+    expectRefusedOnce(await server.request(`{ ${types} }`), 'TOO_MANY_ALIASES');
   });
 
-  it('refuses a wide, expensive document', async () => {
-    const member = await signUpMember(server);
-    const wide = Array.from({ length: 15 }, (_, i) => `e${i}: events { edges { node { participants { member { participations { event { participants { member { penalties { event { id title } } } } } } } } } } }`).join('\n');
-    expectRefusedByValidation(await server.request(`{ ${wide} }`, {}, { token: member.token }));
+  it('counts directives, unknown ones included, before validating anything: one error however many', async () => {
+    for (const count of [6, 50, 1000]) {
+      const response = await server.request(`{ __typename ${'@unknown '.repeat(count)}}`);
+      expectRefusedOnce(response, 'TOO_MANY_DIRECTIVES');
+      expect(JSON.stringify(response.errors).length).toBeLessThan(200);
+    }
+    expect(dataOf(await server.request<{ __typename: string }, unknown>('{ __typename @include(if: true) @skip(if: false) }')).__typename).toBe('Query');
+  });
+
+  it('refuses too many tokens, and leaves a syntax error its own code', async () => {
+    expectRefusedOnce(await server.request(`{ ${'__typename '.repeat(4000)} }`), 'QUERY_TOO_LARGE');
+    const syntax = await server.request('{ me { id }');
+    expect(syntax.status).toBe(400);
+    expect(errorOf(syntax).extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers batched requests and unsafe GETs with 400 (no batching, CSRF prevention)', async () => {
@@ -86,19 +134,63 @@ describe('query limits', () => {
     const plainText = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
     expect(plainText.status).toBe(400);
   });
+});
 
-  it('suggests field names while introspection is on', async () => {
-    expect(errorOf(await server.request('{ mee { id } }')).message).toMatch(/Did you mean/);
+const INTROSPECTION = '{ __schema { mutationType { fields { name } } } }';
+
+describe('introspection and field suggestions', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('describe the schema to a signed-in admin only: one error and no schema for anyone else', async () => {
+    const member = await signUpMember(server);
+    const admin = await signUpAdmin(server);
+    for (const [token, code] of [[undefined, 'UNAUTHENTICATED'], [member.token, 'FORBIDDEN']] as const) {
+      for (const query of [INTROSPECTION, '{ __type(name: "Mutation") { name } }', '{ ...S } fragment S on Query { __schema { types { name } } }']) {
+        const response = await server.request(query, {}, { token });
+        expect(response.data ?? undefined).toBeUndefined();
+        expect(response.errors).toHaveLength(1);
+        expect(errorOf(response).extensions?.code).toBe(code);
+        expect(JSON.stringify(response)).not.toMatch(/createEvent|Mutation/);
+      }
+      expect(dataOf(await server.request<{ __typename: string }, unknown>('{ __typename }', {}, { token })).__typename).toBe('Query');
+    }
+    const names = dataOf(await server.request<{ __schema: { mutationType: { fields: { name: string }[] } } }, unknown>(INTROSPECTION, {}, { token: admin.token }));
+    expect(names.__schema.mutationType.fields.map((field) => field.name)).toContain('createEvent');
+    // The standard query that GraphiQL and codegen send passes the limits.
+    expect(dataOf(await server.request<{ __schema: unknown }, unknown>(getIntrospectionQuery(), {}, { token: admin.token })).__schema).toBeTruthy();
+  });
+
+  it('suggest field names to admins only', async () => {
+    const member = await signUpMember(server);
+    const admin = await signUpAdmin(server);
+    for (const token of [undefined, member.token]) {
+      const error = errorOf(await server.request('{ mee { id } }', {}, { token }));
+      expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(error.message).not.toMatch(/Did you mean|"me"/);
+      const misspelt = await server.request('mutation { login(loginId: "a", pasword: "b") { tokn } }', {}, { token });
+      expect(misspelt.errors?.length).toBeGreaterThan(1);
+      for (const { message } of misspelt.errors!) expect(message).not.toMatch(/Did you mean|"token"/);
+    }
+    expect(errorOf(await server.request('{ mee { id } }', {}, { token: admin.token })).message).toMatch(/Did you mean "me"\?/);
   });
 });
 
 describe('with introspection off', () => {
-  it('hides field suggestions too', async () => {
+  it('describes the schema to nobody and suggests nothing, admins included', async () => {
     const server = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'false' } });
     try {
-      const error = errorOf(await server.request('{ mee { id } }'));
+      const admin = await signUpAdmin(server);
+      const refused = await server.request(INTROSPECTION, {}, { token: admin.token });
+      expect(refused.errors).toHaveLength(1);
+      expect(errorOf(refused).extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(refused)).not.toMatch(/createEvent/);
+      const error = errorOf(await server.request('{ mee { id } }', {}, { token: admin.token }));
       expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(error.message).not.toMatch(/Did you mean|me\b/);
+      expect(error.message).not.toMatch(/Did you mean|"me"/);
     } finally {
       await server.stop();
     }

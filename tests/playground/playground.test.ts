@@ -63,9 +63,12 @@ describe('the GraphQL playground in a browser', () => {
     await page.locator('#signed-in-as').filter({ hasText: who.loginId }).waitFor();
   }
 
-  it('loads from the server alone, completes from the schema, and runs a query for me { loginId } with a pasted token', async () => {
+  it('loads from the server alone, completes from the schema once an admin signs in, and runs a query for me { loginId } with a pasted token', async () => {
     const member = await signUpMember(server);
+    const admin = await signUpAdmin(server);
     const { page, watch } = await openPlayground();
+    await signIn(page, admin);
+    await page.waitForSelector('.graphiql-container');
 
     // Schema-aware completion: the editor offers Member's fields, learnt by introspection.
     await replaceEditorText(page, queryEditor(page), '{ me { log');

@@ -1,4 +1,5 @@
-// The playground's sign-in (GET /graphql in a browser): once signed in, every request the page makes
+// The playground's sign-in (GET /graphql in a browser): sign in first, as an admin, for GraphiQL to
+// learn the schema. Once signed in, every request the page makes
 // to /graphql carries "Authorization: Bearer <token>", until sign-out or the token's expiry. A header
 // typed into GraphiQL's own Headers tab wins over it.
 
@@ -22,7 +23,12 @@ class PlaygroundSession {
 
   start(): void {
     const form = document.querySelector<HTMLFormElement>('#sign-in-form')!;
-    bindSignInForm(form, this.message, (session) => this.signedIn(session));
+    // The schema is described to signed-in admins only: GraphiQL asked for it when the page opened,
+    // without a token, so the page opens again, signed in, for GraphiQL to ask with one.
+    bindSignInForm(form, this.message, (session) => {
+      saveSession(session);
+      location.reload();
+    });
     document.querySelector('#sign-out')!.addEventListener('click', () => this.signOut('로그아웃했습니다.'));
     this.wrapFetch();
     if (this.session) this.signedIn(this.session);
