@@ -3,10 +3,13 @@ import { errorChain } from './prisma-errors';
 /** Socket errors of a connection that could not be made or was cut. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 /**
- * PostgreSQL's SQLSTATEs for a server going away or not yet there: class 08 (connection exception),
- * 57P01–57P03 (shutting down, crash shutdown, cannot connect now).
+ * PostgreSQL's SQLSTATEs for a server going away, not yet there or turning connections away:
+ * class 08 (connection exception), 57P01–57P03 (shutting down, crash shutdown, cannot connect now),
+ * 53300 (too many connections) and 55000, which is what a connection to a database with
+ * ALLOW_CONNECTIONS false is refused with (no statement of ours can cause it otherwise: we use no
+ * sequences' currval, no prepared transactions, no replication slots).
  */
-const SERVER_CODES = /^(08...|57P0[123])$/;
+const SERVER_CODES = /^(08...|57P0[123]|53300|55000)$/;
 /** Prisma's codes for an unreachable server, a closed connection, or no connection to be had in time. */
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** What Prisma's PostgreSQL adapter calls the same faults. */
