@@ -158,6 +158,9 @@ describe('the account lifecycle', () => {
       expect(codeOf(await me(member.token))).toBe('UNAUTHENTICATED');
       expect(codeOf(await login(member.loginId, member.password))).toBe('ACCOUNT_INACTIVE');
       expect(codeOf(await login(member.loginId, 'not the password'))).toBe('INVALID_CREDENTIALS');
+      // A wrong code tells nothing of the account; the right one tells it is INACTIVE, and stays usable.
+      expect(codeOf(await reset(member.loginId, 'ABCD-EFGH-JKMN'))).toBe('INVALID_RESET_CODE');
+      expect(codeOf(await reset(member.loginId, code))).toBe('ACCOUNT_INACTIVE');
       expect(codeOf(await reset(member.loginId, code))).toBe('ACCOUNT_INACTIVE');
       const eligible = dataOf(await server.request(EligibleMembersDocument, { eventId: event.id }, { token: admin.token })).eligibleMembers;
       expect(eligible.map((m) => m.id)).not.toContain(member.id);

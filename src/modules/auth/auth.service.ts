@@ -147,10 +147,11 @@ export class AuthService {
     const attemptId = await this.throttle.begin(`reset:${loginId}`, clientAddress);
     const account = await this.members.findWithPasswordHash({ loginId });
     if (!account) throw invalidResetCode();
-    if (account.status === 'INACTIVE') throw accountInactive();
     const passwordHash = await hashPassword(newPassword);
     const member = await this.prisma.$transaction(async (tx) => {
       if (!(await this.resets.consume(tx, account.id, code))) return null;
+      // Only a valid code tells an INACTIVE account apart; throwing rolls its use back.
+      if (account.status === 'INACTIVE') throw accountInactive();
       return this.members.setPasswordHash(tx, account.id, passwordHash);
     });
     if (!member) throw invalidResetCode();
