@@ -8,6 +8,7 @@ import { missingParticipationError, validateNote, type ParticipationService } fr
 import type { PenaltyService } from '../penalties/penalty.service';
 import { CHECKED_IN } from '../check-in/check-in-rules';
 import { EXCUSABLE_ON_APPROVAL, validateAbsenceReason, type AbsenceDeadline } from './absence-rules';
+import { inTransaction } from '../../db/transactions';
 
 const alreadySubmitted = () =>
   new DomainError(ErrorCode.ABSENCE_ALREADY_SUBMITTED, 'You have given a notice for this event already.');
@@ -67,7 +68,7 @@ export class AbsenceService {
   async review(reviewerId: string, eventId: string, memberId: string, approve: boolean, note: string | null | undefined) {
     const reviewNote = validateNote('note', note);
     const participation = await this.participations.get(eventId, memberId);
-    return this.prisma.$transaction(async (tx) => {
+    return inTransaction(this.prisma, async (tx) => {
       const { count } = await tx.absenceNotice.updateMany({
         where: { participationId: participation.id, status: 'PENDING' },
         data: { status: approve ? 'APPROVED' : 'DECLINED', reviewedAt: this.clock.now(), reviewNote, reviewedById: reviewerId },

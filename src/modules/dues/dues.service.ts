@@ -5,6 +5,7 @@ import type { Participation, Prisma } from '../../generated/prisma/client';
 import { missingParticipationError, validateNote, type ParticipationService } from '../participations/participation.service';
 import type { PenaltyService } from '../penalties/penalty.service';
 import { initialPayment, PAYMENT_MOVES, refusedPaymentMove, type PaymentMove } from './payment-rules';
+import { inTransaction } from '../../db/transactions';
 
 /**
  * Members say they paid an event's dues; admins confirm or reject it. The one writer of a
@@ -75,7 +76,7 @@ export class DuesService {
     after?: (tx: Prisma.TransactionClient) => Promise<void>,
   ) {
     const { from, to } = PAYMENT_MOVES[move];
-    return this.prisma.$transaction(async (tx) => {
+    return inTransaction(this.prisma, async (tx) => {
       const { count } = await tx.participation.updateMany({
         where: { id: participation.id, payment: from },
         data: { ...data, payment: to },

@@ -8,6 +8,7 @@ import { audienceIncludes, gendersOf } from '../events/event-rules';
 import { lockEvent } from '../events/event.service';
 import type { MemberRecord } from '../members/member.service';
 import type { PenaltyService } from '../penalties/penalty.service';
+import { inTransaction } from '../../db/transactions';
 
 export const MAX_MEMBERS_PER_CALL = 200;
 /** An optional admin's note: at most 500 characters, empty meaning none. */
@@ -88,7 +89,7 @@ export class ParticipationService {
     if (ids.length > MAX_MEMBERS_PER_CALL) {
       throw badUserInput('memberIds', `Add at most ${MAX_MEMBERS_PER_CALL} members at a time.`);
     }
-    return this.prisma.$transaction(async (tx) => {
+    return inTransaction(this.prisma, async (tx) => {
       const event = await lockEvent(tx, eventId);
       if (event.settledAt) throw badUserInput('eventId', 'The event is settled: its participants no longer change.');
       const members = await tx.member.findMany({ where: { id: { in: ids } }, select: { id: true, gender: true, status: true } });
@@ -111,7 +112,7 @@ export class ParticipationService {
 
   /** After settlement, the member's automatic penalties for the event go with them (revoked). */
   async remove(eventId: string, memberId: string): Promise<boolean> {
-    await this.prisma.$transaction(async (tx) => {
+    await inTransaction(this.prisma, async (tx) => {
       const { count } = await tx.participation.deleteMany({ where: { eventId, memberId } });
       if (count === 0) throw await missingParticipationError(tx, eventId, () => notFound('participation'));
       await this.penalties.reconcileAutomatic(tx, eventId, memberId, 'removed from the event');
@@ -143,7 +144,7 @@ export class ParticipationService {
       throw badUserInput('status', 'A settled event has no PENDING attendance.');
     }
     const present = status === 'ATTENDED' || status === 'LATE';
-    return this.prisma.$transaction(async (tx) => {
+    return inTransaction(this.prisma, async (tx) => {
       await this.changeAttendance(tx, { eventId, memberId }, {
         attendance: status,
         attendanceNote,

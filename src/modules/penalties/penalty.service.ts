@@ -5,6 +5,7 @@ import { ErrorCode, DomainError, badUserInput, notFound } from '../../errors/err
 import { Prisma, type Event, type Penalty } from '../../generated/prisma/client';
 import { rowPerKey } from '../../graphql/batch';
 import type { Metrics } from '../../observability/metrics';
+import { afterCommit } from '../../db/transactions';
 import { validText } from '../../validation/text';
 import type { SeasonWindow } from '../seasons/season-rules';
 import { automaticPenaltiesFor, standingOf, type AutomaticReason } from './penalty-rules';
@@ -57,12 +58,13 @@ export class PenaltyService {
       automaticPenaltiesFor(participation, event.fee, this.policy).map((penalty) => ({ ...penalty, memberId: participation.memberId })),
     );
     if (issued.length > 0) {
-      await tx.penalty.createMany({
+      const created = await tx.penalty.createManyAndReturn({
         data: issued.map((penalty) => ({ ...penalty, eventId: event.id, createdAt: event.settledAt ?? this.clock.now() })),
         skipDuplicates: true,
+        select: { reason: true },
       });
+      this.countIssued(tx, created);
     }
-    for (const penalty of issued) this.metrics.penaltiesIssued.inc({ reason: penalty.reason });
     return issued;
   }
 
@@ -136,11 +138,19 @@ export class PenaltyService {
     }
     const missing = due.filter((d) => !active.some((penalty) => penalty.reason === d.reason));
     if (missing.length > 0) {
-      await tx.penalty.createMany({
+      const created = await tx.penalty.createManyAndReturn({
         data: missing.map((d) => ({ memberId, eventId, reason: d.reason, points: d.points, createdAt: this.clock.now() })),
         skipDuplicates: true,
+        select: { reason: true },
       });
-      for (const penalty of missing) this.metrics.penaltiesIssued.inc({ reason: penalty.reason });
+      this.countIssued(tx, created);
     }
+  }
+
+  /** penalties_issued_total counts the rows written, once their transaction has committed. */
+  private countIssued(tx: Prisma.TransactionClient, created: { reason: Penalty['reason'] }[]): void {
+    afterCommit(tx, () => {
+      for (const penalty of created) this.metrics.penaltiesIssued.inc({ reason: penalty.reason });
+    });
   }
 }

@@ -8,6 +8,7 @@ import type { ParticipationService } from '../participations/participation.servi
 import type { PenaltyService } from '../penalties/penalty.service';
 import type { WebhookNotices } from '../notifications/webhook-dispatcher';
 import { settlementNotice } from './settlement-notice';
+import { inTransaction } from '../../db/transactions';
 
 /** Every instance sweeps each minute: an event unsettled five minutes after its end means none is settling. */
 const OVERDUE_AFTER_MS = 5 * 60_000;
@@ -36,7 +37,7 @@ export class SettlementService {
   /** Settles the event if nobody has; answers the event as it now is (null when it does not exist). */
   async settle(eventId: string, trigger: SettlementTrigger): Promise<Event | null> {
     const started = performance.now();
-    const settled = await this.prisma.$transaction(async (tx) => {
+    const settled = await inTransaction(this.prisma, async (tx) => {
       const event = await claimForSettlement(tx, eventId, this.clock.now());
       if (!event) return null;
       await this.participations.changeAttendance(tx, { eventId, from: ['PENDING'] }, { attendance: 'ABSENT' });
