@@ -11,14 +11,14 @@ import { compiledExecution } from './graphql/compiled-execution';
 import { createContextBuilder, type GraphQLContext } from './graphql/context';
 import { introspectionAccess } from './graphql/introspection-access';
 import { QueryLimits } from './graphql/query-limits';
-import { buildGraphQLSchema, withPermissions } from './graphql/schema';
+import { withPermissions } from './graphql/schema';
 import { ConcurrencyLimit } from './http/concurrency-limit';
 import { graphqlRoutes } from './http/graphql-route';
 import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
 import { sharedAssetRoutes } from './http/static-assets';
 import { createLogger, type Logger } from './logging/logger';
-import { appModules } from './modules';
+import { appModules, buildAppSchema, createLoaders } from './modules';
 import { ensureBootstrapAdmin } from './modules/members/bootstrap-admin';
 import { playgroundPage } from './modules/playground/playground.routes';
 import type { MemberCache } from './modules/members/member-cache';
@@ -72,7 +72,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     const { scheduler } = services;
     await ensureBootstrapAdmin(config.bootstrapAdmin, services.members, logger);
 
-    const schema = await buildGraphQLSchema(config.timeZone, services);
+    const schema = await buildAppSchema(config.timeZone, services);
     const limits = new QueryLimits(schema, config.queryLimits);
     const errorMasking = createErrorMasking(logger);
     const apollo = new ApolloServer<GraphQLContext>({
@@ -107,8 +107,8 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         apollo,
         createContextBuilder({
           viewerOf: services.viewerOf,
-          database,
-          services,
+          // The members module primes its loader with the viewer, so `me` costs no query of its own.
+          loadersFor: (viewer) => createLoaders({ database, services, viewer }),
           trustProxy: config.trustProxy,
         }),
         { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, limits, logger },

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
-import { buildGraphQLSchema } from '../graphql/schema';
+import { buildAppSchema } from '../modules';
 
 /** The SDL that `npm run schema:emit` writes to schema/schema.graphql and a test keeps honest. */
 export const SCHEMA_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
 
 export async function emittedSchema(): Promise<string> {
-  const schema = await buildGraphQLSchema('UTC');
+  const schema = await buildAppSchema('UTC');
   return `# Emitted by \`npm run schema:emit\` from the TypeGraphQL schema. Do not edit.\n\n${printSchema(schema)}\n`;
 }
 

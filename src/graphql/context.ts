@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { RequestViewer } from '../auth/request-viewer';
 import type { Viewer } from '../auth/viewer';
-import type { Database } from '../db/database';
-import { createLoaders, type Loaders } from '../modules';
-import type { Services } from '../services';
 
-export interface GraphQLContext {
+/**
+ * What every resolver is given for one request. `loaders` are the request's DataLoaders: the app
+ * makes them from its modules (src/modules/index.ts); a resolver names the loaders it uses
+ * (GraphQLContext<EventLoaders & …>), and this folder knows none of them.
+ */
+export interface GraphQLContext<Loaders extends object = object> {
   requestId: string;
   clientAddress: string;
   /** Where the client reached us (scheme and host), for links such as a calendar URL. */
@@ -23,21 +24,20 @@ function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string 
   return trustProxy && first ? first : (request.socket.remoteAddress ?? 'unknown');
 }
 
-export interface ContextSources {
+export interface ContextSources<V extends Viewer, Loaders extends object> {
   /** The member behind the request's token, as the database holds them now (role changes apply at once). */
-  viewerOf: RequestViewer;
-  database: Database;
-  services: Services;
+  viewerOf: (request: IncomingMessage) => Promise<V | null>;
+  /** The request's loaders, made fresh for each request (the app hands in its modules'). */
+  loadersFor: (viewer: V | null) => Loaders;
   trustProxy: boolean;
 }
 
 /**
  * Without a valid token of an ACTIVE member (src/auth/request-viewer.ts) the viewer is null; the
- * permission rules answer UNAUTHENTICATED wherever a viewer is needed. The members module primes its
- * loader with the viewer, so `me` costs no query of its own.
+ * permission rules answer UNAUTHENTICATED wherever a viewer is needed.
  */
-export function createContextBuilder({ viewerOf, database, services, trustProxy }: ContextSources) {
-  return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext> => {
+export function createContextBuilder<V extends Viewer, Loaders extends object>({ viewerOf, loadersFor, trustProxy }: ContextSources<V, Loaders>) {
+  return async (request: IncomingMessage, requestId: string): Promise<GraphQLContext<Loaders>> => {
     const viewer = await viewerOf(request);
     return {
       requestId,
@@ -45,7 +45,7 @@ export function createContextBuilder({ viewerOf, database, services, trustProxy 
       origin: `http://${request.headers.host ?? 'localhost'}`,
       viewer,
       authenticatedInRequest: new Set(),
-      loaders: createLoaders({ database, services, viewer }),
+      loaders: loadersFor(viewer),
     };
   };
 }

@@ -3,16 +3,20 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { createPermissions } from '../auth/permissions';
-import { appModules } from '../modules';
-import type { Services } from '../services';
 import { createDateTimeScalar } from './date-time';
 
+/** A resolver class of the schema and how its instance is made from the app's services. */
+export interface ResolverBinding<Services = never> {
+  type: Function;
+  create(services: Services): object;
+}
+
 /**
- * The TypeGraphQL schema of every module's resolvers. With `services`, each resolver instance is
- * made from them as its module declares; the emitted SDL is built without, as it resolves nothing.
+ * The TypeGraphQL schema of the given resolvers (the app's modules', src/modules/index.ts). With
+ * `services`, each resolver instance is made from them as its binding says; the emitted SDL is
+ * built without, as it resolves nothing.
  */
-export async function buildGraphQLSchema(timeZone: string, services?: Services): Promise<GraphQLSchema> {
-  const bindings = appModules.flatMap((module) => module.resolvers);
+export async function buildGraphQLSchema<Services>(timeZone: string, bindings: readonly ResolverBinding<Services>[], services?: Services): Promise<GraphQLSchema> {
   const instances = new Map(services ? bindings.map((binding) => [binding.type, binding.create(services)]) : []);
   return buildSchema({
     resolvers: bindings.map((binding) => binding.type) as [Function, ...Function[]],

@@ -1,6 +1,9 @@
 // type-graphql's decorators need the metadata API before any module's GraphQL types load.
 import 'reflect-metadata';
 import type DataLoader from 'dataloader';
+import type { GraphQLSchema } from 'graphql';
+import { buildGraphQLSchema } from '../graphql/schema';
+import type { Services } from '../services';
 import { absencesModule } from './absences/absences.module';
 import { authModule } from './auth/auth.module';
 import { backupsModule } from './backups/backups.module';
@@ -49,7 +52,7 @@ export const appModules = [
   playgroundModule,
 ] as const;
 
-type LoadersOf<M> = M extends ModuleManifest<infer L> ? L : never;
+type LoadersOf<M> = M extends ModuleManifest<infer L, infer _Needs> ? L : never;
 type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every module's per-request DataLoaders, by name. */
@@ -58,8 +61,13 @@ export type Loaders = Intersection<LoadersOf<(typeof appModules)[number]>>;
 /** The loaders of one request: made fresh, so nothing cached outlives it. */
 export function createLoaders(scope: Omit<LoaderScope, 'loaders'>): Loaders {
   const loaders: Record<string, DataLoader<never, unknown>> = {};
-  for (const module of appModules as readonly ModuleManifest[]) {
-    Object.assign(loaders, module.loaders?.({ ...scope, loaders: loaders as Loaders }));
+  for (const module of appModules as readonly ModuleManifest<object, object>[]) {
+    Object.assign(loaders, module.loaders?.({ ...scope, loaders }));
   }
   return loaders as Loaders;
+}
+
+/** The schema of every module's resolvers (made from `services`; without, for the emitted SDL). */
+export function buildAppSchema(timeZone: string, services?: Services): Promise<GraphQLSchema> {
+  return buildGraphQLSchema(timeZone, appModules.flatMap((module) => module.resolvers), services);
 }

@@ -1,28 +1,25 @@
 import type { Database } from '../db/database';
+import type { ResolverBinding } from '../graphql/schema';
 import type { Route } from '../http/server';
 import type { Services } from '../services';
-import type { Loaders } from '.';
 import type { MemberRecord } from './members/member.service';
 
-/** What a module's per-request loaders are made from; they are made fresh for each request. */
-export interface LoaderScope {
+/**
+ * What a module's per-request loaders are made from; they are made fresh for each request.
+ * `Needs` are the loaders of modules listed before it that it builds on.
+ */
+export interface LoaderScope<Needs extends object = object> {
   database: Database;
   services: Services;
   /** The signed-in member, read for this request (null when anonymous). */
   viewer: MemberRecord | null;
   /** The loaders of the modules listed before this one. */
-  loaders: Loaders;
+  loaders: Needs;
 }
 
 type ResolverClass<T> = new (...args: never[]) => T;
 
-/** A resolver class of the schema and how its instance is made from the app's services. */
-export interface ResolverBinding {
-  type: Function;
-  create(services: Services): object;
-}
-
-export function resolver<T extends object>(type: ResolverClass<T>, create: (services: Services) => T): ResolverBinding {
+export function resolver<T extends object>(type: ResolverClass<T>, create: (services: Services) => T): ResolverBinding<Services> {
   return { type, create };
 }
 
@@ -38,14 +35,14 @@ export interface BackgroundJob {
  * (annotate their return type: the Loaders type is read from these), any HTTP routes and any
  * background jobs.
  */
-export interface ModuleManifest<L extends object = object> {
+export interface ModuleManifest<L extends object = object, Needs extends object = object> {
   name: string;
-  resolvers: ResolverBinding[];
-  loaders?: (scope: LoaderScope) => L;
+  resolvers: ResolverBinding<Services>[];
+  loaders?: (scope: LoaderScope<Needs>) => L;
   routes?: (services: Services) => Route[];
   jobs?: (services: Services) => BackgroundJob[];
 }
 
-export function defineModule<L extends object = object>(manifest: ModuleManifest<L>): ModuleManifest<L> {
+export function defineModule<L extends object = object, Needs extends object = object>(manifest: ModuleManifest<L, Needs>): ModuleManifest<L, Needs> {
   return manifest;
 }

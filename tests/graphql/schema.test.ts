@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { rootFieldRules } from '../../src/auth/permissions';
 import { emittedSchema, SCHEMA_FILE } from '../../src/cli/emit-schema';
-import { buildGraphQLSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/modules';
 
 const CONTRACT_DIR = path.resolve(__dirname, '../contract');
 const SHARED_DIR = path.resolve(__dirname, '../../../shared');
@@ -105,7 +105,7 @@ function differences(contract: GraphQLSchema, served: GraphQLSchema): string[] {
 describe('the GraphQL schema', () => {
   let served: GraphQLSchema;
   beforeAll(async () => {
-    served = await buildGraphQLSchema('UTC');
+    served = await buildAppSchema('UTC');
   });
 
   it('matches every type, field, argument and enum value of the contract and its resolved additions', () => {

@@ -11,7 +11,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
-import { buildGraphQLSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/modules';
 import { addParticipants, createEvent } from '../events/event-fixtures';
 import { signUpAdmin, signUpMember, type SignedUpMember } from '../members/member-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -80,7 +80,7 @@ describe('a fuzz run of random documents built from the schema', () => {
   let ids: string[];
   beforeAll(async () => {
     server = await startTestServer();
-    schema = await buildGraphQLSchema('UTC');
+    schema = await buildAppSchema('UTC');
     const admin = await signUpAdmin(server);
     const member = await signUpMember(server);
     const event = await createEvent(server, admin.token, { startsInMinutes: 0 });

@@ -24,16 +24,16 @@ describe('the penalty counter (penalties_issued_total)', () => {
     await addParticipants(server, admin.token, event.id, [first.id, second.id]);
     const sql = server.app.database.read;
     // A check deferred to COMMIT: every statement of the settlement has run when it fails.
-    await sql(`CREATE FUNCTION refuse_penalties() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`);
-    await sql(`CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON penalties DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_penalties()`);
+    await sql(`CREATE FUNCTION refuse_penalties() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`, []);
+    await sql(`CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON penalties DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_penalties()`, []);
     const before = await issued(server, 'ABSENT');
     try {
       expect(errorOf(await server.request(SettleEventDocument, { id: event.id }, { token: admin.token })).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(await server.app.database.prisma.penalty.count({ where: { eventId: event.id } })).toBe(0);
       expect(await issued(server, 'ABSENT')).toBe(before);
     } finally {
-      await sql('DROP TRIGGER refuse_at_commit ON penalties');
-      await sql('DROP FUNCTION refuse_penalties()');
+      await sql('DROP TRIGGER refuse_at_commit ON penalties', []);
+      await sql('DROP FUNCTION refuse_penalties()', []);
     }
     dataOf(await server.request(SettleEventDocument, { id: event.id }, { token: admin.token }));
     expect(await issued(server, 'ABSENT')).toBe(before + 2);

@@ -6,6 +6,10 @@ import type { GraphQLContext } from '../../graphql/context';
 import { ParticipationNode } from '../participations/participation.types';
 import type { AbsenceService } from './absence.service';
 import { AbsenceNoticeNode, ReviewAbsenceArgs, SubmitAbsenceArgs } from './absence.types';
+import type { AbsenceLoaders } from './absences.module';
+
+/** The loaders these resolvers use. */
+type Context = GraphQLContext<AbsenceLoaders>;
 
 @Resolver(() => ParticipationNode)
 export class AbsenceResolver {
@@ -42,7 +46,7 @@ export class AbsenceResolver {
     nullable: true,
     description: 'For the participant themself and for admins; null for anyone else, and when no notice was given.',
   })
-  absenceNotice(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): Promise<AbsenceNotice | null> | null {
+  absenceNotice(@Root() participation: Participation, @Ctx() ctx: Context): Promise<AbsenceNotice | null> | null {
     return canSeePrivateFieldsOf(ctx, participation.memberId) ? ctx.loaders.absenceNoticeByParticipation.load(participation.id) : null;
   }
 }

@@ -8,6 +8,11 @@ import { selectsAnyOf } from '../../graphql/selection';
 import { ParticipationNode } from '../participations/participation.types';
 import type { EventService } from './event.service';
 import { CreateEventInput, EventConnection, EventNode, EventsArgs, UpdateEventArgs } from './event.types';
+import type { EventLoaders } from './event.loaders';
+import type { ParticipationLoaders } from '../participations/participation.loaders';
+
+/** The loaders these resolvers use. */
+type Context = GraphQLContext<EventLoaders & ParticipationLoaders>;
 
 @Resolver(() => EventNode)
 export class EventResolver {
@@ -19,7 +24,7 @@ export class EventResolver {
   async events(
     @Args(() => EventsArgs) { first, after, filter }: EventsArgs,
     @CurrentViewer() viewer: Viewer,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     // The list's summary fields are read with the page, not in a statement of their own.
@@ -30,7 +35,7 @@ export class EventResolver {
   }
 
   @Query(() => EventNode, { nullable: true })
-  event(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphQLContext): Promise<Event | null> {
+  event(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context): Promise<Event | null> {
     return this.eventService.findVisible(viewer, id, (eventId) => ctx.loaders.eventById.load(eventId));
   }
 
@@ -50,17 +55,17 @@ export class EventResolver {
   }
 
   @FieldResolver(() => Int)
-  participantCount(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<number> {
+  participantCount(@Root() event: Event, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.participationSummaryByEvent.load(event.id).then((summary) => summary.count);
   }
 
   @FieldResolver(() => [ParticipationNode])
-  participants(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<Participation[]> {
+  participants(@Root() event: Event, @Ctx() ctx: Context): Promise<Participation[]> {
     return ctx.loaders.participantsByEvent.load(event.id);
   }
 
   @FieldResolver(() => ParticipationNode, { nullable: true, description: "The caller's own participation, or null." })
-  myParticipation(@Root() event: Event, @Ctx() ctx: GraphQLContext): Promise<Participation | null> {
+  myParticipation(@Root() event: Event, @Ctx() ctx: Context): Promise<Participation | null> {
     return ctx.loaders.participationSummaryByEvent.load(event.id).then((summary) => summary.mine);
   }
 }

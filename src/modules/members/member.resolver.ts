@@ -5,13 +5,17 @@ import type { GraphQLContext } from '../../graphql/context';
 import { pageSize, toConnection, type Connection } from '../../graphql/pagination';
 import type { MemberRecord, MemberService } from './member.service';
 import { MemberConnection, MemberNode, MembersArgs, SetMemberStatusArgs, SetRoleArgs, UpdateMeInput } from './member.types';
+import type { MemberLoaders } from './member.loaders';
+
+/** The loaders these resolvers use. */
+type Context = GraphQLContext<MemberLoaders>;
 
 @Resolver(() => MemberNode)
 export class MemberResolver {
   constructor(private readonly memberService: MemberService) {}
 
   @Query(() => MemberNode, { description: 'The caller. UNAUTHENTICATED without a valid token.' })
-  async me(@CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphQLContext): Promise<MemberRecord> {
+  async me(@CurrentViewer() viewer: Viewer, @Ctx() ctx: Context): Promise<MemberRecord> {
     // Primed with the viewer's record when the request began: no query of its own.
     return (await ctx.loaders.memberById.load(viewer.id))!;
   }
@@ -46,7 +50,7 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  phone(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): string | null {
+  phone(@Root() member: MemberRecord, @Ctx() ctx: Context): string | null {
     return canSeePrivateFieldsOf(ctx, member.id) ? member.phone : null;
   }
 }

@@ -7,6 +7,12 @@ import type { MemberRecord } from '../members/member.service';
 import { MemberNode } from '../members/member.types';
 import type { ParticipationService } from './participation.service';
 import { AddParticipantsArgs, EventMemberArgs, ParticipationNode, SetAttendanceArgs } from './participation.types';
+import type { MemberLoaders } from '../members/member.loaders';
+import type { EventLoaders } from '../events/event.loaders';
+import type { ParticipationLoaders } from './participation.loaders';
+
+/** The loaders these resolvers use. */
+type Context = GraphQLContext<MemberLoaders & EventLoaders & ParticipationLoaders>;
 
 @Resolver(() => ParticipationNode)
 export class ParticipationResolver {
@@ -37,32 +43,32 @@ export class ParticipationResolver {
   }
 
   @FieldResolver(() => MemberNode)
-  async member(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): Promise<MemberRecord> {
+  async member(@Root() participation: Participation, @Ctx() ctx: Context): Promise<MemberRecord> {
     return (await ctx.loaders.memberById.load(participation.memberId))!;
   }
 
   @FieldResolver(() => EventNode)
-  async event(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): Promise<Event> {
+  async event(@Root() participation: Participation, @Ctx() ctx: Context): Promise<Event> {
     return (await ctx.loaders.eventById.load(participation.eventId))!;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  checkInDistanceMeters(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): number | null {
+  checkInDistanceMeters(@Root() participation: Participation, @Ctx() ctx: Context): number | null {
     return canSeePrivateFieldsOf(ctx, participation.memberId) ? participation.checkInDistanceMeters : null;
   }
 
   @FieldResolver(() => PaymentStatus, { nullable: true })
-  payment(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): PaymentStatus | null {
+  payment(@Root() participation: Participation, @Ctx() ctx: Context): PaymentStatus | null {
     return canSeePrivateFieldsOf(ctx, participation.memberId) ? participation.payment : null;
   }
 
   @FieldResolver(() => Date, { nullable: true })
-  paymentRequestedAt(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): Date | null {
+  paymentRequestedAt(@Root() participation: Participation, @Ctx() ctx: Context): Date | null {
     return canSeePrivateFieldsOf(ctx, participation.memberId) ? participation.paymentRequestedAt : null;
   }
 
   @FieldResolver(() => Date, { nullable: true })
-  paymentConfirmedAt(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): Date | null {
+  paymentConfirmedAt(@Root() participation: Participation, @Ctx() ctx: Context): Date | null {
     return canSeePrivateFieldsOf(ctx, participation.memberId) ? participation.paymentConfirmedAt : null;
   }
 }
@@ -71,7 +77,7 @@ export class ParticipationResolver {
 @Resolver(() => MemberNode)
 export class MemberParticipationsResolver {
   @FieldResolver(() => [ParticipationNode], { nullable: true })
-  participations(@Root() member: MemberRecord, @Ctx() ctx: GraphQLContext): Promise<Participation[]> | null {
+  participations(@Root() member: MemberRecord, @Ctx() ctx: Context): Promise<Participation[]> | null {
     return canSeePrivateFieldsOf(ctx, member.id) ? ctx.loaders.participationsByMember.load(member.id) : null;
   }
 }

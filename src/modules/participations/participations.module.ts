@@ -1,8 +1,9 @@
 import { defineModule, resolver } from '../manifest';
+import type { MemberLoaders } from '../members/member.loaders';
 import { createParticipationLoaders, type ParticipationLoaders } from './participation.loaders';
 import { MemberParticipationsResolver, ParticipationResolver } from './participation.resolver';
 
-export const participationsModule = defineModule({
+export const participationsModule = defineModule<ParticipationLoaders, MemberLoaders>({
   name: 'participations',
   resolvers: [
     resolver(ParticipationResolver, (services) => new ParticipationResolver(services.participations)),

@@ -8,6 +8,13 @@ import { MemberNode } from '../members/member.types';
 import { SeasonArgs } from '../seasons/season.types';
 import type { AttendanceReportFigures, EventAttendanceFigures, ReportService } from './report.service';
 import { AttendanceReport, EventAttendance, MemberAttendance, MemberStats } from './report.types';
+import type { MemberLoaders } from '../members/member.loaders';
+import type { EventLoaders } from '../events/event.loaders';
+import type { SeasonLoaders } from '../seasons/season.loaders';
+import type { ReportLoaders } from './report.loaders';
+
+/** The loaders these resolvers use. */
+type Context = GraphQLContext<MemberLoaders & EventLoaders & SeasonLoaders & ReportLoaders>;
 
 @ArgsType()
 class AttendanceReportArgs {
@@ -34,7 +41,7 @@ export class ReportResolver {
 @Resolver(() => EventAttendance)
 export class EventAttendanceResolver {
   @FieldResolver(() => EventNode)
-  async event(@Root() row: EventAttendanceFigures, @Ctx() ctx: GraphQLContext): Promise<Event> {
+  async event(@Root() row: EventAttendanceFigures, @Ctx() ctx: Context): Promise<Event> {
     return (await ctx.loaders.eventById.load(row.eventId))!;
   }
 }
@@ -42,7 +49,7 @@ export class EventAttendanceResolver {
 @Resolver(() => MemberAttendance)
 export class MemberAttendanceResolver {
   @FieldResolver(() => MemberNode)
-  async member(@Root() row: { memberId: string }, @Ctx() ctx: GraphQLContext): Promise<MemberRecord> {
+  async member(@Root() row: { memberId: string }, @Ctx() ctx: Context): Promise<MemberRecord> {
     return (await ctx.loaders.memberById.load(row.memberId))!;
   }
 }
@@ -51,7 +58,7 @@ export class MemberAttendanceResolver {
 @Resolver(() => MemberNode)
 export class MemberStatsResolver {
   @FieldResolver(() => MemberStats, { nullable: true })
-  async stats(@Root() member: MemberRecord, @Args(() => SeasonArgs) { seasonId }: SeasonArgs, @Ctx() ctx: GraphQLContext): Promise<MemberStats | null> {
+  async stats(@Root() member: MemberRecord, @Args(() => SeasonArgs) { seasonId }: SeasonArgs, @Ctx() ctx: Context): Promise<MemberStats | null> {
     if (!canSeePrivateFieldsOf(ctx, member.id)) return null;
     return ctx.loaders.statsIn(await ctx.loaders.seasonWindow.load(seasonId ?? '')).load(member.id);
   }

@@ -4,6 +4,10 @@ import type { GraphQLContext } from '../../graphql/context';
 import { pageSize } from '../../graphql/pagination';
 import { EventNode } from '../events/event.types';
 import type { SettlementScheduler } from './settlement-scheduler';
+import type { EventLoaders } from '../events/event.loaders';
+
+/** The loaders these resolvers use. */
+type Context = GraphQLContext<EventLoaders>;
 
 @ObjectType({ description: 'An event whose end-of-event settlement has not run yet.' })
 export class UpcomingSettlement {
@@ -29,7 +33,7 @@ export class SettlementResolver {
   @Query(() => [UpcomingSettlement], { description: 'Admins only: unsettled events, the soonest due first.' })
   async upcomingSettlements(
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: Context,
   ): Promise<UpcomingSettlement[]> {
     const upcoming = await this.scheduler.upcoming(pageSize(first, 20));
     for (const { event } of upcoming) ctx.loaders.eventById.prime(event.id, event);
