@@ -117,7 +117,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       ...sharedAssetRoutes(),
       ...(await operationsRoutes(database.prisma, metrics, () => stopping !== undefined)),
     ];
-    const http = await listen(createRequestHandler(routes, logger, metrics), config.port, config.host);
+    const http = await listen(createRequestHandler(routes, logger, metrics), config.port, config.host, config.keepAliveTimeoutSeconds);
     const url = `http://${config.host && config.host !== '0.0.0.0' ? config.host : 'localhost'}:${http.port}/graphql`;
     logger.info({ url, database: database.kind }, 'pitchside is ready');
 

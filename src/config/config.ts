@@ -49,6 +49,12 @@ export interface Config {
   timeZone: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+  /**
+   * How long an idle kept-alive connection stays open. Above a proxy's own idle timeout for its
+   * connections to us (deploy/'s nginx: 60 s), so that the proxy closes first and never sends a
+   * request on a connection we are closing.
+   */
+  keepAliveTimeoutSeconds: number;
   /** How long one GraphQL request may run before the client is answered REQUEST_TIMEOUT. */
   executionTimeoutMs: number;
   /** GraphQL executions at once; more wait their turn (within EXECUTION_TIMEOUT_MS). */
@@ -304,6 +310,7 @@ export function loadConfig(env: Env): Config {
     timeZone,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    keepAliveTimeoutSeconds: read.integer('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 65, 1, 3600),
     executionTimeoutMs: read.integer('EXECUTION_TIMEOUT_MS', 15_000, 1, 600_000),
     graphqlMaxConcurrency: read.integer('GRAPHQL_MAX_CONCURRENCY', 32, 1, 10_000),
     retentionDays: read.integer('RETENTION_DAYS', 90, 1, 36_500),

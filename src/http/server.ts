@@ -140,9 +140,13 @@ export async function listen(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
   port: number,
   host: string | undefined,
+  keepAliveTimeoutSeconds: number,
 ): Promise<RunningHttpServer> {
   let closing = false;
-  const server = createServer({ keepAliveTimeout: 5_000 }, (request, response) => {
+  // headersTimeout above the keep-alive: a proxy's request on a connection idle almost that long
+  // must not be cut while its headers arrive.
+  const keepAliveTimeout = keepAliveTimeoutSeconds * 1000;
+  const server = createServer({ keepAliveTimeout, headersTimeout: keepAliveTimeout + 5_000 }, (request, response) => {
     // While shutting down, a kept-alive connection is closed after its response instead of reused.
     if (closing) response.setHeader('connection', 'close');
     handler(request, response);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { parse } from 'yaml';
+import { loadConfig } from '../../src/config/config';
 import { addParticipants, createEvent, PITCH } from '../events/event-fixtures';
 import { signUpAdmin, uniqueLoginId } from '../members/member-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
@@ -23,6 +24,12 @@ const TEMPLATE = path.join(ROOT, 'deploy/nginx/templates/pitchside.conf.template
 /** The edge's limit in this test: 6 sign-ups or logins a minute per address, 2 more at once. */
 const AUTH_RATE_PER_MINUTE = 6;
 const AUTH_BURST = 2;
+/**
+ * Idle timeouts scaled down from deploy/'s (nginx 60 s, pitchside 65 s), in the same order: nginx
+ * lets an idle connection to an instance go before the instance would close it.
+ */
+const UPSTREAM_KEEPALIVE_SECONDS = 1;
+const PITCHSIDE_KEEPALIVE_SECONDS = 2;
 
 /** What the nginx image's entrypoint does with templates: fill in ${NAME} from the environment. */
 function envsubst(template: string, values: Record<string, string>): string {
@@ -57,7 +64,12 @@ describe('the nginx edge of deploy/: HTTPS in front of two instances', () => {
     logs = [captureLogs(), captureLogs()];
     // Each instance counts sign-ups and logins per client address (rate_limit_windows): the test reads which address it saw.
     instances = await Promise.all(
-      logs.map(({ logger }) => startTestServer({ database, logger, env: { TRUST_PROXY: 'true', AUTH_RATE_LIMIT_PER_MINUTE: '1000' } })),
+      logs.map(({ logger }) => startTestServer({
+        database,
+        logger,
+        env: { TRUST_PROXY: 'true', AUTH_RATE_LIMIT_PER_MINUTE: '1000', HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: String(PITCHSIDE_KEEPALIVE_SECONDS) },
+      }),
+    ),
     );
 
     prefix = await mkdtemp(path.join(tmpdir(), 'pitchside-edge-'));
@@ -85,6 +97,7 @@ describe('the nginx edge of deploy/: HTTPS in front of two instances', () => {
       AUTH_RATE_PER_MINUTE: String(AUTH_RATE_PER_MINUTE),
       AUTH_BURST: String(AUTH_BURST),
       EDGE_SOCKET: path.join(prefix, 'edge.sock'),
+      UPSTREAM_KEEPALIVE_TIMEOUT: `${UPSTREAM_KEEPALIVE_SECONDS}s`,
     });
     expect(site).not.toMatch(/\$\{[A-Z0-9_]+\}/);
     writeFileSync(path.join(prefix, 'pitchside.conf'), site);
@@ -195,6 +208,26 @@ describe('the nginx edge of deploy/: HTTPS in front of two instances', () => {
     // The API itself is never answered in plain HTTP.
     const post = await request(`http://127.0.0.1:${ports.http}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(post.status).toBe(301);
+  });
+
+  it("answers no 502 to requests spaced across nginx's and pitchside's idle timeouts, and deploy/ keeps them in that order", async () => {
+    const statuses: number[] = [];
+    // Each round leaves nginx's connections to the instances idle for a gap around one of the two
+    // timeouts, then sends a burst that reuses as many of them as nginx kept.
+    for (const gapMs of [800, 950, 1000, 1050, 1200, 1800, 1950, 2000, 2050, 2200]) {
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+      const burst = await Promise.all(
+        Array.from({ length: 30 }, () => request(edge, { method: 'POST', body: graphqlBody('{ __typename }'), ca, headers: { 'content-type': 'application/json' } })),
+      );
+      statuses.push(...burst.map((response) => response.status));
+    }
+    expect(statuses).toHaveLength(300);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+
+    const compose = parse(readFileSync(path.join(ROOT, 'deploy/docker-compose.yml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
+    const nginxSeconds = Number(/^(\d+)s$/.exec(compose.services.nginx.environment!.UPSTREAM_KEEPALIVE_TIMEOUT)![1]);
+    const pitchsideSeconds = Number(compose.services['pitchside-1'].environment!.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS ?? loadConfig({}).keepAliveTimeoutSeconds);
+    expect(pitchsideSeconds).toBeGreaterThan(nginxSeconds);
   });
 
   it('signs up, logs in, lists events and checks in over HTTPS, with the work spread over both instances', async () => {
