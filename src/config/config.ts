@@ -305,7 +305,7 @@ export function loadConfig(env: Env): Config {
       maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', 5, 0, 1000),
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 15, 2, 100),
-      maxCost: read.integer('GRAPHQL_MAX_COST', 50_000, 100, 100_000_000),
+      maxCost: read.integer('GRAPHQL_MAX_COST', 100_000, 100, 100_000_000),
     },
     timeZone,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

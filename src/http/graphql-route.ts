@@ -6,6 +6,7 @@ import { ErrorCode } from '../errors/errors';
 import { asDomainError, maskedError, toGraphQLError } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { QueryLimits } from '../graphql/query-limits';
+import { sendCompressible } from './compression';
 import type { ConcurrencyLimit } from './concurrency-limit';
 import { HttpError, readBody, sendJson, type Route } from './server';
 
@@ -63,13 +64,10 @@ function wantsPage(request: IncomingMessage): boolean {
   return request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
 }
 
-async function sendResult(response: ServerResponse, result: HTTPGraphQLResponse) {
+async function sendResult(request: IncomingMessage, response: ServerResponse, result: HTTPGraphQLResponse) {
   response.statusCode = result.status ?? 200;
   for (const [name, value] of result.headers) response.setHeader(name, value);
-  if (result.body.kind === 'complete') {
-    response.end(result.body.string);
-    return;
-  }
+  if (result.body.kind === 'complete') return sendCompressible(request, response, result.body.string);
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
 }
@@ -131,7 +129,7 @@ export function graphqlRoutes(
       const deadlinePassed = new Promise<'timeout'>((resolve) => deadline.signal.addEventListener('abort', () => resolve('timeout'), { once: true }));
       const result = await Promise.race([execution, deadlinePassed]);
       if (result === 'timeout') return timedOut();
-      await sendResult(response, result);
+      await sendResult(request, response, result);
     } finally {
       clearTimeout(timer);
       response.off('close', hungUp);

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../db/database';
 import { readMigrationFiles } from '../db/migrate';
 import type { Metrics } from '../observability/metrics';
 import { sendJson, type Route } from './server';
+import { sendCompressible } from './compression';
 
 /**
  * What operators and the load balancer ask: /healthz (the process answers), /readyz (the database
@@ -38,9 +39,9 @@ export async function operationsRoutes(prisma: PrismaClient, metrics: Metrics, i
       method: 'GET',
       path: '/metrics',
       name: '/metrics',
-      async handle(_request, response) {
+      async handle(request, response) {
         response.setHeader('content-type', metrics.registry.contentType);
-        response.end(await metrics.registry.metrics());
+        await sendCompressible(request, response, await metrics.registry.metrics());
       },
     },
   ];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { encodingFor } from './compression';
 import type { Route } from './server';
 
 /** The project's folder, from src/http (under ts-jest) as from dist/http. */
@@ -13,23 +13,33 @@ export function builtWebFile(sourcePath: string): string {
   return path.join(PROJECT_ROOT, 'dist', sourcePath.replace(/\.ts$/, '.js'));
 }
 
+/** A third party's browser file as the build copies it from its npm package into dist/vendor/. */
+export function vendorFile(name: string): string {
+  return path.join(PROJECT_ROOT, 'dist', 'vendor', name);
+}
+
+/** A file as served: as built, and compressed at build (scripts/build-web.js) for clients that take it. */
 export interface StaticAsset {
   body: Buffer;
-  gzipped: Buffer;
+  encoded: { br: Buffer; gzip: Buffer };
   etag: string;
   contentType: string;
 }
 
-/** Compressed once and tagged by content: served from memory, revalidated with If-None-Match. */
-export function staticAsset(content: string | Buffer, contentType: string): StaticAsset {
-  const body = typeof content === 'string' ? Buffer.from(content) : content;
-  return { body, gzipped: gzipSync(body), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, contentType };
-}
+const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
-/** A file read on the first request for it, then kept: an instance that never serves the page never reads it. */
+/**
+ * A built file with the `.br` and `.gz` copies the build wrote beside it, read on the first
+ * request for it, then kept: an instance that never serves the page never reads it.
+ */
 export function lazyFileAsset(file: string, contentType: string): () => StaticAsset {
   let asset: StaticAsset | undefined;
-  return () => (asset ??= staticAsset(readFileSync(file), contentType));
+  return () => {
+    if (asset) return asset;
+    const body = readFileSync(file);
+    asset = { body, encoded: { br: readFileSync(`${file}.br`), gzip: readFileSync(`${file}.gz`) }, etag: etagOf(body), contentType };
+    return asset;
+  };
 }
 
 /** What each page may load: itself only. No outside source, no framing, no sniffing. */
@@ -63,33 +73,33 @@ export function pageHeaders(options: PageOptions = {}): Record<string, string> {
   };
 }
 
-/** An asset from memory: 304 when the browser has it, gzip when it takes it, never sniffed. */
+/** An asset from memory: 304 when the browser has it, compressed as it takes it, never sniffed. */
 export function sendAsset(request: IncomingMessage, response: ServerResponse, asset: StaticAsset, headers: Record<string, string> = {}): void {
-  const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
   const common = { etag: asset.etag, 'cache-control': 'no-cache', vary: 'accept-encoding', 'x-content-type-options': 'nosniff', ...headers };
   if (request.headers['if-none-match'] === asset.etag) {
     response.writeHead(304, common);
     response.end();
     return;
   }
-  const body = gzip ? asset.gzipped : asset.body;
+  const encoding = encodingFor(request);
+  const body = encoding === 'identity' ? asset.body : asset.encoded[encoding];
   response.writeHead(200, {
     ...common,
     'content-type': asset.contentType,
     'content-length': String(body.length),
-    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
   });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 /** A route serving one of `files` under `prefix` (exact names only). */
-export function assetRoute(prefix: string, files: Record<string, () => StaticAsset | Promise<StaticAsset>>): Route {
+export function assetRoute(prefix: string, files: Record<string, () => StaticAsset>): Route {
   const names = Object.keys(files).map((name) => name.replace(/[.]/g, '\\.'));
   return {
     method: 'GET',
     path: new RegExp(`^${prefix}/(${names.join('|')})$`),
     name: `${prefix}/:file`,
-    handle: async (request, response, { params: [name] }) => sendAsset(request, response, await files[name]()),
+    handle: async (request, response, { params: [name] }) => sendAsset(request, response, files[name]()),
   };
 }
 

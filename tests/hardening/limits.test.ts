@@ -54,7 +54,7 @@ describe('query limits', () => {
   afterAll(() => server.stop());
   afterEach(() => jest.restoreAllMocks());
 
-  it("let the dashboard's own queries through for a club of 200 members, and the events page of 25 with their players", async () => {
+  it("let the dashboard's own queries through for a club of 200 members, and a page of 50 events with their players", async () => {
     const admin = await signUpAdmin(server);
     const rows = Array.from({ length: 200 }, (_, i) => ({ loginId: uniqueLoginId(`club${i}`), name: `회원 ${i}`, phone: '010-2000-3000', gender: i % 2 ? ('MALE' as const) : ('FEMALE' as const) }));
     dataOf(await server.request(ImportMembersDocument, { rows }, { token: admin.token }));
@@ -67,7 +67,7 @@ describe('query limits', () => {
     // A page of 100 members with their season figures (armor's cost limit refused it).
     const figures = documents.get('ACTIVE_MEMBERS')!.replace('first: 50', 'first: 100');
     expect(dataOf(await server.request<{ members: { edges: unknown[] } }, unknown>(figures, {}, { token: admin.token })).members.edges).toHaveLength(100);
-    dataOf(await server.request(EventsWithParticipantsDocument, { first: 25 }, { token: admin.token }));
+    dataOf(await server.request(EventsWithParticipantsDocument, { first: 50 }, { token: admin.token }));
     dataOf(await server.request(AttendanceReportDocument, {}, { token: admin.token }));
   });
 
@@ -76,6 +76,8 @@ describe('query limits', () => {
     dataOf(await server.request(MEMBERS_QUERY, { first: 100 }, { token: admin.token }));
     const fanOut = `{ events(first: 100) { edges { node { participants { member { participations { event { participants { member { name } } } } } } } } } }`;
     expectRefusedOnce(await server.request(fanOut, {}, { token: admin.token }), 'QUERY_TOO_COSTLY');
+    // Twice the page above: 100 events with every player counted at a club's size.
+    expectRefusedOnce(await server.request(EventsWithParticipantsDocument, { first: 100 }, { token: admin.token }), 'QUERY_TOO_COSTLY');
     const wide = Array.from({ length: 10 }, (_, i) => `m${i}: members(first: $first) { edges { node { id name participations { id } } } }`).join(' ');
     expectRefusedOnce(await server.request(`query Wide($first: Int) { ${wide} }`, { first: 100 }, { token: admin.token }), 'QUERY_TOO_COSTLY');
     dataOf(await server.request(`query Wide($first: Int) { ${wide} }`, { first: 1 }, { token: admin.token }));

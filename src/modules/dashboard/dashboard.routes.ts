@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { assetRoute, builtWebFile, CONTENT_TYPES, lazyFileAsset, pageHeaders, sendAsset } from '../../http/static-assets';
+import { assetRoute, builtWebFile, CONTENT_TYPES, lazyFileAsset, pageHeaders, sendAsset, vendorFile } from '../../http/static-assets';
 import type { Route } from '../../http/server';
 
 const PAGE = lazyFileAsset(builtWebFile('modules/dashboard/web/dashboard.html'), CONTENT_TYPES.html);
@@ -8,8 +7,8 @@ const PAGE = lazyFileAsset(builtWebFile('modules/dashboard/web/dashboard.html'),
 const FILES = {
   'dashboard.js': lazyFileAsset(builtWebFile('modules/dashboard/web/dashboard.ts'), CONTENT_TYPES.js),
   'dashboard.css': lazyFileAsset(builtWebFile('modules/dashboard/web/dashboard.css'), CONTENT_TYPES.css),
-  // Chart.js's own minified build, from the npm package: no CDN.
-  'chart.umd.min.js': lazyFileAsset(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), CONTENT_TYPES.js),
+  // Chart.js's own minified build, copied from the npm package at build: no CDN.
+  'chart.umd.min.js': lazyFileAsset(vendorFile('chart.umd.min.js'), CONTENT_TYPES.js),
 };
 
 /**

@@ -7,6 +7,7 @@ import { forbidden, unauthenticated } from '../../errors/errors';
 import type { Route } from '../../http/server';
 import { parseExportScope } from './export-scope';
 import { EXPORT_NAMES, type ExportName, type ExportRow, type ExportService } from './export.service';
+import { compressingStream } from '../../http/compression';
 
 /**
  * The first row is read before the answer starts, so that a refusal or an unreachable database
@@ -43,6 +44,7 @@ export function exportRoutes(exports: ExportService, viewerOf: RequestViewer): R
         const scope = parseExportScope(new URL(request.url ?? '/', 'http://localhost').searchParams);
         const table = await exports.open(name as ExportName, scope);
         const rows = await startedRows(table.rows);
+        const compressing = compressingStream(request, response);
         response.writeHead(200, {
           'content-type': 'text/csv; charset=utf-8; header=present',
           'content-disposition': `attachment; filename="pitchside-${name}-${exports.today()}.csv"`,
@@ -58,7 +60,7 @@ export function exportRoutes(exports: ExportService, viewerOf: RequestViewer): R
           cast: { date: (date) => formatInTimeZone(date, exports.timeZone) },
         });
         try {
-          await pipeline(Readable.from(rows), csv, response);
+          await (compressing ? pipeline(Readable.from(rows), csv, compressing, response) : pipeline(Readable.from(rows), csv, response));
         } catch (error) {
           // The client went away mid-file: nothing to answer, nothing wrong here.
           if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;

@@ -1,37 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../clock/clock';
-import {
-  assetRoute,
-  builtWebFile,
-  CONTENT_TYPES,
-  lazyFileAsset,
-  pageHeaders,
-  sendAsset,
-  staticAsset,
-  type StaticAsset,
-} from '../../http/static-assets';
+import { sendCompressible } from '../../http/compression';
+import { assetRoute, builtWebFile, CONTENT_TYPES, lazyFileAsset, pageHeaders, vendorFile } from '../../http/static-assets';
 import type { Route } from '../../http/server';
 import { savedOperations } from './saved-operations';
 
 /**
- * GraphiQL's front end as the npm package carries it (about 9 MB, 2 MB compressed), served as
- * files of our own origin so the page's policy can forbid inline scripts. Loaded on the first
- * request for it: loading it costs some 60 MB of memory that an API-only instance never needs.
+ * GraphiQL's front end as the npm package carries it (about 9 MB, 2 MB compressed), copied into
+ * dist/vendor/graphiql/ at build and served as files of our own origin, so the page's policy can
+ * forbid inline scripts. Each is read on the first request for it.
  */
-const GRAPHIQL_FILES = ['graphiql.js', 'graphiql.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js', 'favicon.ico'] as const;
-type GraphiQLFile = (typeof GRAPHIQL_FILES)[number];
-let graphiql: Promise<Record<GraphiQLFile, StaticAsset>> | undefined;
-function graphiqlFiles(): Promise<Record<GraphiQLFile, StaticAsset>> {
-  graphiql ??= import('@graphql-yoga/render-graphiql/graphiql').then((build) => ({
-    'graphiql.js': staticAsset(build.js, CONTENT_TYPES.js),
-    'graphiql.css': staticAsset(build.css, CONTENT_TYPES.css),
-    'editor.worker.js': staticAsset(build.editorWorkerService, CONTENT_TYPES.js),
-    'json.worker.js': staticAsset(build.jsonWorker, CONTENT_TYPES.js),
-    'graphql.worker.js': staticAsset(build.graphqlWorker, CONTENT_TYPES.js),
-    'favicon.ico': staticAsset(Buffer.from(build.favicon.slice(build.favicon.indexOf(',') + 1), 'base64'), CONTENT_TYPES.icon),
-  }));
-  return graphiql;
-}
+const GRAPHIQL_FILES = {
+  'graphiql.js': CONTENT_TYPES.js,
+  'graphiql.css': CONTENT_TYPES.css,
+  'editor.worker.js': CONTENT_TYPES.js,
+  'json.worker.js': CONTENT_TYPES.js,
+  'graphql.worker.js': CONTENT_TYPES.js,
+  'favicon.ico': CONTENT_TYPES.icon,
+} as const;
 
 /** JSON inside a <script type="application/json"> block: no "</script>" can end it early. */
 function scriptJson(value: unknown): string {
@@ -79,18 +65,22 @@ function pageHtml(options: unknown): string {
 export function playgroundPage(clock: Clock, timeZone: string) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const options = { endpoint: '/graphql', title: 'pitchside', defaultTabs: savedOperations(clock.now(), timeZone), shouldPersistHeaders: false };
-    sendAsset(request, response, staticAsset(pageHtml(options), CONTENT_TYPES.html), pageHeaders({ inlineStyles: true }));
+    await sendCompressible(request, response, pageHtml(options), {
+      'content-type': CONTENT_TYPES.html,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...pageHeaders({ inlineStyles: true }),
+    });
   };
 }
 
 /** GraphiQL's files and the sign-in script, under /playground/. */
 export function playgroundRoutes(): Route[] {
-  const graphiqlFile = (name: GraphiQLFile) => async () => (await graphiqlFiles())[name];
   return [
     assetRoute('/playground', {
       'playground.js': lazyFileAsset(builtWebFile('modules/playground/web/playground.ts'), CONTENT_TYPES.js),
       'playground.css': lazyFileAsset(builtWebFile('modules/playground/web/playground.css'), CONTENT_TYPES.css),
-      ...Object.fromEntries(GRAPHIQL_FILES.map((name) => [name, graphiqlFile(name)])),
+      ...Object.fromEntries(Object.entries(GRAPHIQL_FILES).map(([name, type]) => [name, lazyFileAsset(vendorFile(`graphiql/${name}`), type)])),
     }),
   ];
 }
