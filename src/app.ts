@@ -13,6 +13,7 @@ import { introspectionAccess } from './graphql/introspection-access';
 import { QueryLimits } from './graphql/query-limits';
 import { withPermissions } from './graphql/schema';
 import { ConcurrencyLimit } from './http/concurrency-limit';
+import { CrossOriginPolicy } from './http/cors';
 import { graphqlRoutes } from './http/graphql-route';
 import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
@@ -111,7 +112,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
           loadersFor: (viewer) => createLoaders({ database, services, viewer }),
           trustProxy: config.trustProxy,
         }),
-        { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, limits, logger },
+        { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, limits, crossOrigin: new CrossOriginPolicy(config.corsOrigins), logger },
       ),
       ...appModules.flatMap((module) => module.routes?.(services) ?? []),
       ...sharedAssetRoutes(),

@@ -45,6 +45,8 @@ export interface Config {
   penalties: PenaltyPolicy;
   settlement: SettlementSettings;
   graphqlIntrospection: boolean;
+  /** Origins whose browser pages may call /graphql (CORS); empty: none. */
+  corsOrigins: string[];
   queryLimits: QueryLimitSettings;
   timeZone: string;
   logLevel: LogLevel;
@@ -194,6 +196,26 @@ function isValidTimeZone(timeZone: string): boolean {
 
 const MIN_JWT_SECRET_BYTES = 32;
 
+/**
+ * CORS_ORIGINS: the origins (scheme, host and any port, as a browser sends them in Origin) whose
+ * pages may call /graphql. Not `*`: an API that takes tokens names who it trusts.
+ */
+function readCorsOrigins(read: EnvReader): string[] {
+  const origins = (read.optional('CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // Reported below.
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      read.problems.push(`CORS_ORIGINS must list origins such as https://club.example.org (scheme, host and port only), got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
 function optionalUrl(read: EnvReader, name: string): string | undefined {
   const raw = read.optional(name);
   if (raw !== undefined && !/^https?:\/\/[^\s]+$/.test(raw)) read.problems.push(`${name} must be an http(s) URL, got "${raw}"`);
@@ -300,6 +322,7 @@ export function loadConfig(env: Env): Config {
     loginFailureWindowMinutes: read.integer('LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
     authRateLimitPerMinute: read.integer('AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     graphqlIntrospection: read.boolean('GRAPHQL_INTROSPECTION', true),
+    corsOrigins: readCorsOrigins(read),
     queryLimits: {
       maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 3000, 100, 1_000_000),
       maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', 5, 0, 1000),

@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger';
 import type { QueryLimits } from '../graphql/query-limits';
 import { sendCompressible } from './compression';
 import type { ConcurrencyLimit } from './concurrency-limit';
+import type { CrossOriginPolicy } from './cors';
 import { HttpError, readBody, sendJson, type Route } from './server';
 
 /**
@@ -82,13 +83,15 @@ export function graphqlRoutes(
     executionTimeoutMs: number;
     admission: ConcurrencyLimit;
     limits: QueryLimits;
+    crossOrigin: CrossOriginPolicy;
     logger: Logger;
   },
 ): Route[] {
-  const { playground, executionTimeoutMs, admission, limits, logger } = options;
+  const { playground, executionTimeoutMs, admission, limits, crossOrigin, logger } = options;
 
   async function handle(request: IncomingMessage, response: ServerResponse, { requestId }: { requestId: string }) {
     if (playground && wantsPage(request)) return playground(request, response);
+    crossOrigin.apply(request, response);
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -139,5 +142,6 @@ export function graphqlRoutes(
   return [
     { method: 'POST', path: '/graphql', name: '/graphql', handle },
     { method: 'GET', path: '/graphql', name: '/graphql', handle },
+    crossOrigin.preflightRoute('/graphql'),
   ];
 }

@@ -26,7 +26,7 @@ export class HttpError extends Error {
 }
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'OPTIONS';
   /** An exact path, or a pattern whose groups are handed to `handle`. */
   path: string | RegExp;
   /** What logs and metrics call it: never the raw path, which may hold a secret (a calendar token). */

@@ -29,7 +29,17 @@ describe('configuration', () => {
       matchReminderMinutes: 120,
       backups: undefined,
       tracing: false,
+      corsOrigins: [],
+      keepAliveTimeoutSeconds: 65,
+      queryLimits: { maxTokens: 3000, maxDirectives: 5, maxAliases: 15, maxDepth: 15, maxCost: 100_000 },
     });
+  });
+
+  it('takes CORS_ORIGINS as a list of origins, and refuses a wildcard, a path or another scheme', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://club.example.org, http://localhost:5173' }).corsOrigins).toEqual(['https://club.example.org', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://club.example.org/app', 'club.example.org', 'ftp://club.example.org']) {
+      expect(problemsOf({ CORS_ORIGINS: bad })).toEqual([expect.stringContaining('CORS_ORIGINS must list origins')]);
+    }
   });
 
   it('turns tracing on with an OTLP endpoint, unless the SDK or the traces exporter is turned off', () => {
