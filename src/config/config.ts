@@ -5,9 +5,11 @@
  */
 /** What one GraphQL document may ask (GRAPHQL_MAX_*; src/graphql/query-limits.ts counts it). */
 export interface QueryLimitSettings {
+  maxCharacters: number;
   maxTokens: number;
   maxDirectives: number;
   maxAliases: number;
+  maxFields: number;
   maxDepth: number;
   maxCost: number;
 }
@@ -324,9 +326,11 @@ export function loadConfig(env: Env): Config {
     graphqlIntrospection: read.boolean('GRAPHQL_INTROSPECTION', true),
     corsOrigins: readCorsOrigins(read),
     queryLimits: {
+      maxCharacters: read.integer('GRAPHQL_MAX_CHARACTERS', 32_768, 1000, 1_000_000),
       maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 3000, 100, 1_000_000),
       maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', 5, 0, 1000),
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxFields: read.integer('GRAPHQL_MAX_FIELDS', 300, 10, 100_000),
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 15, 2, 100),
       maxCost: read.integer('GRAPHQL_MAX_COST', 100_000, 100, 100_000_000),
     },

@@ -40,6 +40,7 @@ export const ErrorCode = {
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_FIELDS: 'TOO_MANY_FIELDS',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** The database cannot be reached right now; HTTP 503 with Retry-After (api-rules.md). */
@@ -55,6 +56,7 @@ export const QUERY_LIMIT_CODES = [
   ErrorCode.QUERY_TOO_LARGE,
   ErrorCode.TOO_MANY_DIRECTIVES,
   ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.TOO_MANY_FIELDS,
   ErrorCode.QUERY_TOO_DEEP,
   ErrorCode.QUERY_TOO_COSTLY,
 ] as const;

@@ -9,6 +9,7 @@ import {
   Source,
   TokenKind,
   valueFromAST,
+  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -41,6 +42,7 @@ const MESSAGES: Record<QueryLimitCode, string> = {
   QUERY_TOO_LARGE: 'The document is too large.',
   TOO_MANY_DIRECTIVES: 'The document uses too many directives.',
   TOO_MANY_ALIASES: 'The document uses too many aliases.',
+  TOO_MANY_FIELDS: 'The document selects too many fields.',
   QUERY_TOO_DEEP: 'The document is nested too deeply.',
   QUERY_TOO_COSTLY: 'The document asks for too much at once.',
 };
@@ -60,6 +62,8 @@ export interface DocumentWeight {
  * A syntax error is left to the parser, which reports it with its own code.
  */
 function checkText(query: string, limits: QueryLimitSettings): QueryLimitRefusal | null {
+  // One string literal is one token: the text's length is bounded on its own.
+  if (query.length > limits.maxCharacters) return refusal(ErrorCode.QUERY_TOO_LARGE);
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   let directives = 0;
@@ -162,6 +166,21 @@ export function weighDocument(schema: GraphQLSchema, document: DocumentNode, var
   return total;
 }
 
+/**
+ * Field selections as written, each fragment once. Validation compares the fields of a selection
+ * set pairwise (OverlappingFieldsCanBeMerged), so 500 copies of `__typename`, which execution
+ * merges into one, would still cost validation a quarter of a million comparisons.
+ */
+function fieldSelectionsIn(document: DocumentNode): number {
+  let fields = 0;
+  visit(document, {
+    Field() {
+      fields += 1;
+    },
+  });
+  return fields;
+}
+
 /** Parsed documents by their text, so a client's repeated operation is parsed here once. */
 const PARSED_DOCUMENTS_KEPT = 500;
 
@@ -185,6 +204,7 @@ export class QueryLimits {
     const document = this.parse(query);
     if (!document) return null;
     const values = variables && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
+    if (fieldSelectionsIn(document) > this.settings.maxFields) return refusal(ErrorCode.TOO_MANY_FIELDS);
     const weight = weighDocument(this.schema, document, values);
     if (weight.aliases > this.settings.maxAliases) return refusal(ErrorCode.TOO_MANY_ALIASES);
     if (weight.depth > this.settings.maxDepth) return refusal(ErrorCode.QUERY_TOO_DEEP);

@@ -31,7 +31,7 @@ describe('configuration', () => {
       tracing: false,
       corsOrigins: [],
       keepAliveTimeoutSeconds: 65,
-      queryLimits: { maxTokens: 3000, maxDirectives: 5, maxAliases: 15, maxDepth: 15, maxCost: 100_000 },
+      queryLimits: { maxCharacters: 32_768, maxTokens: 3000, maxDirectives: 5, maxAliases: 15, maxFields: 300, maxDepth: 15, maxCost: 100_000 },
     });
   });
 

@@ -115,8 +115,15 @@ describe('query limits', () => {
     expect(dataOf(await server.request<{ __typename: string }, unknown>('{ __typename @include(if: true) @skip(if: false) }')).__typename).toBe('Query');
   });
 
+  it('refuses 500 copies of one field, which execution would merge but validation compares pairwise', async () => {
+    expectRefusedOnce(await server.request(`{ ${'__typename\n'.repeat(500)} }`), 'TOO_MANY_FIELDS');
+    expect(dataOf(await server.request<{ __typename: string }, unknown>(`{ ${'__typename\n'.repeat(300)} }`)).__typename).toBe('Query');
+  });
+
   it('refuses too many tokens, and leaves a syntax error its own code', async () => {
     expectRefusedOnce(await server.request(`{ ${'__typename '.repeat(4000)} }`), 'QUERY_TOO_LARGE');
+    // One comment of 40,000 characters is no token at all: the length is its own limit.
+    expectRefusedOnce(await server.request(`{ __typename } # ${'x'.repeat(40_000)}`), 'QUERY_TOO_LARGE');
     const syntax = await server.request('{ me { id }');
     expect(syntax.status).toBe(400);
     expect(errorOf(syntax).extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
