@@ -44,6 +44,7 @@ async function visit(page, url) {
     assetsWireKb: kb(assets.reduce((sum, file) => sum + file.wireBytes, 0)),
     assetsUncompressedKb: kb(assets.reduce((sum, file) => sum + file.bytes, 0)),
     dataWireKb: kb(data.reduce((sum, file) => sum + file.wireBytes, 0)),
+    dataUncompressedKb: kb(data.reduce((sum, file) => sum + file.bytes, 0)),
     notModified: files.filter((file) => file.status === 304).length,
   };
 }
