@@ -60,13 +60,11 @@ describe('query limits', () => {
     dataOf(await server.request(ImportMembersDocument, { rows }, { token: admin.token }));
     const documents = dashboardDocuments();
     expect([...documents.keys()].sort()).toEqual(['ACTIVE_MEMBERS', 'DASHBOARD', 'SEASONS']);
-    for (const [name, query] of documents) {
-      const variables = name === 'ACTIVE_MEMBERS' ? { after: null } : {};
-      dataOf(await server.request(query, variables, { token: admin.token }));
-    }
+    dataOf(await server.request(documents.get('SEASONS')!, {}, { token: admin.token }));
+    dataOf(await server.request(documents.get('DASHBOARD')!, {}, { token: admin.token }));
     // A page of 100 members with their season figures (armor's cost limit refused it).
-    const figures = documents.get('ACTIVE_MEMBERS')!.replace('first: 50', 'first: 100');
-    expect(dataOf(await server.request<{ members: { edges: unknown[] } }, unknown>(figures, {}, { token: admin.token })).members.edges).toHaveLength(100);
+    const page = await server.request<{ members: { edges: unknown[] } }, unknown>(documents.get('ACTIVE_MEMBERS')!, { after: null }, { token: admin.token });
+    expect(dataOf(page).members.edges).toHaveLength(100);
     dataOf(await server.request(EventsWithParticipantsDocument, { first: 50 }, { token: admin.token }));
     dataOf(await server.request(AttendanceReportDocument, {}, { token: admin.token }));
   });

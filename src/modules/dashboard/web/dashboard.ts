@@ -74,7 +74,7 @@ ${MEMBER_FIGURES}`;
 
 /** Every active member, a page at a time (the query cost limit counts a page's size). */
 const ACTIVE_MEMBERS = `query DashboardMembers($seasonId: ID, $after: String) {
-  members(first: 50, after: $after, status: ACTIVE) { edges { node { ...MemberFigures } } pageInfo { hasNextPage endCursor } }
+  members(first: 100, after: $after, status: ACTIVE) { edges { node { ...MemberFigures } } pageInfo { hasNextPage endCursor } }
 }
 ${MEMBER_FIGURES}`;
 
