@@ -80,6 +80,9 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       // Compiled execution, but with tracing on: its GraphQL spans come from instrumenting graphql-js.
       ...(config.tracing ? { schema: withPermissions(schema) } : { gateway: compiledExecution(withPermissions(schema)) }),
       allowBatchedHttpRequests: false,
+      // No client of ours sends persisted queries, and one sent by its hash alone would pass the
+      // route's query limits unchecked (its cost depends on each request's variables).
+      persistedQueries: false,
       // Who may introspect is decided per request, by introspectionAccess.
       introspection: true,
       includeStacktraceInErrorResponses: false,

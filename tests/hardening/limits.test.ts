@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
@@ -125,6 +126,16 @@ describe('query limits', () => {
     const syntax = await server.request('{ me { id }');
     expect(syntax.status).toBe(400);
     expect(errorOf(syntax).extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('takes no persisted query, which a hash alone would run past the limits', async () => {
+    const query = 'query Members($first: Int) { members(first: $first) { edges { node { id } } } }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    for (const body of [{ query, extensions: { persistedQuery } }, { variables: { first: 100 }, extensions: { persistedQuery } }]) {
+      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer = (await response.json()) as GraphQLResponse<unknown>;
+      expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
+    }
   });
 
   it('answers batched requests and unsafe GETs with 400 (no batching, CSRF prevention)', async () => {
