@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Transform } from 'node:stream';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, createBrotliCompress, createGzip, gzip, gzipSync } from 'node:zlib';
 import Negotiator from 'negotiator';
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity';
@@ -13,9 +13,22 @@ export const MIN_COMPRESSED_BYTES = 1024;
  * Brotli at quality 5 for answers made per request: smaller than gzip's default and about as fast
  * (quality 11, for files compressed once at build, is some 50 times slower).
  */
-const DYNAMIC_BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
-const brotli = promisify(brotliCompress);
-const gzipped = promisify(gzip);
+const dynamicBrotli = (size?: number) => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: 5, ...(size === undefined ? {} : { [constants.BROTLI_PARAM_SIZE_HINT]: size }) },
+});
+/**
+ * Answers up to this size are compressed on the event loop: a 5 KB answer takes 0.03 ms with
+ * brotli, less than a round trip through libuv's thread pool. Larger ones go to the pool.
+ */
+const COMPRESSED_INLINE_BYTES = 64 * 1024;
+const brotliInPool = promisify(brotliCompress);
+const gzipInPool = promisify(gzip);
+
+async function compress(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  const inline = body.length <= COMPRESSED_INLINE_BYTES;
+  if (encoding === 'br') return inline ? brotliCompressSync(body, dynamicBrotli(body.length)) : brotliInPool(body, dynamicBrotli(body.length));
+  return inline ? gzipSync(body) : gzipInPool(body);
+}
 
 /** The encoding the client takes that we like best: br, then gzip, else none (q-values honoured). */
 export function encodingFor(request: IncomingMessage): ContentEncoding {
@@ -42,7 +55,7 @@ export async function sendCompressible(
   response.appendHeader('vary', 'accept-encoding');
   const raw = typeof body === 'string' ? Buffer.from(body) : body;
   const encoding = raw.length >= MIN_COMPRESSED_BYTES ? encodingFor(request) : 'identity';
-  const sent = encoding === 'br' ? await brotli(raw, DYNAMIC_BROTLI) : encoding === 'gzip' ? await gzipped(raw) : raw;
+  const sent = encoding === 'identity' ? raw : await compress(raw, encoding);
   if (encoding !== 'identity') response.setHeader('content-encoding', encoding);
   response.setHeader('content-length', sent.length);
   response.end(sent);
@@ -57,5 +70,5 @@ export function compressingStream(request: IncomingMessage, response: ServerResp
   const encoding = encodingFor(request);
   if (encoding === 'identity') return null;
   response.setHeader('content-encoding', encoding);
-  return encoding === 'br' ? createBrotliCompress(DYNAMIC_BROTLI) : createGzip();
+  return encoding === 'br' ? createBrotliCompress(dynamicBrotli()) : createGzip();
 }

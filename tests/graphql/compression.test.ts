@@ -75,6 +75,14 @@ describe('compression', () => {
     process.stdout.write(`the dashboard's figures for 150 members: ${plain.wire.length} bytes, gzip ${gzip.wire.length}, br ${brotli.wire.length}\n`);
   });
 
+  it('compresses a large answer (past 64 KB, in the thread pool) the same way', async () => {
+    const pages = Array.from({ length: 6 }, (_, i) => `p${i}: members(first: 100) { edges { node { id loginId name phone gender role status createdAt } } }`).join(' ');
+    const [plain, brotli] = await Promise.all([graphql(`{ ${pages} }`), graphql(`{ ${pages} }`, 'br')]);
+    expect(plain.wire.length).toBeGreaterThan(64 * 1024);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotli.body)).toEqual(JSON.parse(plain.body));
+  });
+
   it('sends an answer under 1 KB as it is, still saying it varies by Accept-Encoding', async () => {
     const small = await graphql('{ __typename }', 'gzip, br');
     expect(small.headers['content-encoding']).toBeUndefined();
