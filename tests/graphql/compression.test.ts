@@ -1,39 +1,19 @@
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { uniqueLoginId, signUpAdmin } from '../members/member-fixtures';
 import { dataOf } from '../support/graphql-client';
 import { ImportMembersDocument } from '../support/operations.generated';
 import { ROOT } from '../support/server-process';
+import { request } from '../support/tls-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  /** The bytes as they came over the wire. */
-  wire: Buffer;
-  /** The same, decoded as the content-encoding says. */
-  body: string;
-}
-
-/** A request whose answer is read as sent (fetch would decompress it and hide the encoding). */
-function raw(url: string, { method = 'GET', body, headers = {} }: { method?: string; body?: string; headers?: Record<string, string> }): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(url, { method, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const wire = Buffer.concat(chunks);
-        const encoding = response.headers['content-encoding'];
-        const decoded = encoding === 'br' ? brotliDecompressSync(wire) : encoding === 'gzip' ? gunzipSync(wire) : wire;
-        resolve({ status: response.statusCode!, headers: response.headers, wire, body: decoded.toString('utf8') });
-      });
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+/** An answer read as sent (fetch would decompress it and hide the encoding), and decoded. */
+async function raw(url: string, init: { method?: string; body?: string; headers?: Record<string, string> }) {
+  const answer = await request(url, init);
+  const encoding = answer.headers['content-encoding'];
+  const decoded = encoding === 'br' ? brotliDecompressSync(answer.wire) : encoding === 'gzip' ? gunzipSync(answer.wire) : answer.wire;
+  return { ...answer, body: decoded.toString('utf8') };
 }
 
 const DASHBOARD_REPORT = `{ attendanceReport { eventCount members { member { id loginId name status penaltyPoints warningCount standing } stats { joined attended late absent excused attendanceRate } } } members(first: 100) { edges { node { id loginId name phone } } } }`;

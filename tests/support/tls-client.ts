@@ -20,6 +20,8 @@ export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The body's bytes as they came over the wire (still compressed, when the answer is). */
+  wire: Buffer;
 }
 
 export function request(url: string, init: { method?: string; body?: string } & ClientOptions = {}): Promise<RawResponse> {
@@ -32,7 +34,10 @@ export function request(url: string, init: { method?: string; body?: string } & 
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () => {
+          const wire = Buffer.concat(chunks);
+          resolve({ status: response.statusCode!, headers: response.headers, body: wire.toString('utf8'), wire });
+        });
         response.on('error', reject);
       },
     );
@@ -81,7 +86,8 @@ export function http2Request(
     stream.on('end', () => {
       session.close();
       const { ':status': status, ...headers } = head;
-      resolve({ status: Number(status), headers: headers as http.IncomingHttpHeaders, body: Buffer.concat(chunks).toString('utf8') });
+      const wire = Buffer.concat(chunks);
+      resolve({ status: Number(status), headers: headers as http.IncomingHttpHeaders, body: wire.toString('utf8'), wire });
     });
     stream.on('error', reject);
     stream.end(init.body);
