@@ -33,11 +33,15 @@ export function routeStatusOf(code: ErrorCode): number {
   return 400;
 }
 
-/** The one translation of a domain error into a GraphQL error, for errors raised outside execution. */
+/**
+ * The one translation of a domain error into a GraphQL error, for errors raised outside execution
+ * (building the context, a plugin's hook). Apollo answers those 500 unless told otherwise, so each
+ * carries the status its code has in a GraphQL answer: 200, or what httpOf says.
+ */
 export function toGraphQLError(error: DomainError): GraphQLError {
-  const http = httpOf(error.code);
+  const http = httpOf(error.code) ?? { status: 200 };
   // Apollo reads `extensions.http` (status, and headers as its own HeaderMap) and strips it from the answer.
-  const extensions = { ...extensionsOf(error), ...(http ? { http } : {}) } as unknown as GraphQLErrorExtensions;
+  const extensions = { ...extensionsOf(error), http } as unknown as GraphQLErrorExtensions;
   return new GraphQLError(error.message, { extensions });
 }
 

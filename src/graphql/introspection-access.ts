@@ -38,10 +38,7 @@ export function introspectionAccess(enabled: boolean): ApolloServerPlugin<GraphQ
           const refusal = !contextValue.viewer
             ? unauthenticated()
             : forbidden(enabled ? 'Only admins may introspect the schema.' : 'Introspection is turned off on this server.');
-          const error = toGraphQLError(refusal);
-          // A refusal like any other field's: HTTP 200 (Apollo would make an error thrown here a 500).
-          Object.assign(error.extensions, { http: { status: 200 } });
-          throw error;
+          throw toGraphQLError(refusal);
         },
         async willSendResponse({ response, contextValue }) {
           if (mayIntrospect(contextValue) || response.body.kind !== 'single') return;
