@@ -181,17 +181,19 @@ function fieldSelectionsIn(document: DocumentNode): number {
   return fields;
 }
 
-/** Parsed documents by their text, so a client's repeated operation is parsed here once. */
-const PARSED_DOCUMENTS_KEPT = 500;
+/** Documents kept by their text, so a client's repeated operation is lexed and parsed here once. */
+const ACCEPTED_DOCUMENTS_KEPT = 500;
 
 /**
- * The query limits, checked before Apollo parses or validates: tokens and directives on the text,
- * then aliases, depth and cost on the parsed document with the request's variables. The first limit
+ * The query limits, checked before Apollo parses or validates: length, tokens and directives on
+ * the text and field selections on the parsed document (once per document), then aliases, depth
+ * and cost with the request's variables. The first limit
  * passed is the one error the client gets. graphql-armor's rules run inside validation, so a
  * document over a limit also got every validation error it had (one per unknown directive).
  */
 export class QueryLimits {
-  private readonly parsed = new Map<string, DocumentNode>();
+  /** Documents that passed the checks of their text and fields: those are not redone for them. */
+  private readonly accepted = new Map<string, DocumentNode>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -199,31 +201,26 @@ export class QueryLimits {
   ) {}
 
   check(query: string, variables: unknown): QueryLimitRefusal | null {
-    const overText = checkText(query, this.settings);
-    if (overText) return overText;
-    const document = this.parse(query);
-    if (!document) return null;
+    let document = this.accepted.get(query);
+    if (!document) {
+      const overText = checkText(query, this.settings);
+      if (overText) return overText;
+      try {
+        document = parse(query, { noLocation: true });
+      } catch {
+        // Apollo parses it again and answers the syntax error with its own code.
+        return null;
+      }
+      if (fieldSelectionsIn(document) > this.settings.maxFields) return refusal(ErrorCode.TOO_MANY_FIELDS);
+      if (this.accepted.size >= ACCEPTED_DOCUMENTS_KEPT) this.accepted.clear();
+      this.accepted.set(query, document);
+    }
+    // The cost depends on the variables (a page size), so the document is weighed on every request.
     const values = variables && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
-    if (fieldSelectionsIn(document) > this.settings.maxFields) return refusal(ErrorCode.TOO_MANY_FIELDS);
     const weight = weighDocument(this.schema, document, values);
     if (weight.aliases > this.settings.maxAliases) return refusal(ErrorCode.TOO_MANY_ALIASES);
     if (weight.depth > this.settings.maxDepth) return refusal(ErrorCode.QUERY_TOO_DEEP);
     if (weight.cost > this.settings.maxCost) return refusal(ErrorCode.QUERY_TOO_COSTLY);
     return null;
-  }
-
-  private parse(query: string): DocumentNode | null {
-    const known = this.parsed.get(query);
-    if (known) return known;
-    let document: DocumentNode;
-    try {
-      document = parse(query, { noLocation: true });
-    } catch {
-      // Apollo parses it again and answers the syntax error with its own code.
-      return null;
-    }
-    if (this.parsed.size >= PARSED_DOCUMENTS_KEPT) this.parsed.clear();
-    this.parsed.set(query, document);
-    return document;
   }
 }
