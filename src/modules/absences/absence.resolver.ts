@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeePrivateFieldsOf } from '../../auth/privacy';
 import { CurrentViewer, type Viewer } from '../../auth/viewer';
-import type { AbsenceNotice, Participation } from '../../generated/prisma/client';
+import type { AbsenceNotice, Event, Participation } from '../../generated/prisma/client';
+import { EventNode } from '../events/event.types';
 import type { GraphQLContext } from '../../graphql/context';
 import { ParticipationNode } from '../participations/participation.types';
 import type { AbsenceService } from './absence.service';
@@ -48,5 +49,15 @@ export class AbsenceResolver {
   })
   absenceNotice(@Root() participation: Participation, @Ctx() ctx: Context): Promise<AbsenceNotice | null> | null {
     return canSeePrivateFieldsOf(ctx, participation.memberId) ? ctx.loaders.absenceNoticeByParticipation.load(participation.id) : null;
+  }
+}
+
+@Resolver(() => EventNode)
+export class AbsenceDeadlineResolver {
+  constructor(private readonly absences: AbsenceService) {}
+
+  @FieldResolver(() => Date, { description: 'Absence notices for this event close at this instant (ABSENCE_NOTICE_DEADLINE_MINUTES before the start).' })
+  absenceDeadline(@Root() event: Event): Date {
+    return this.absences.deadlineFor(event.startsAt);
   }
 }

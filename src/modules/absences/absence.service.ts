@@ -24,6 +24,11 @@ export class AbsenceService {
     private readonly clock: Clock,
   ) {}
 
+  /** When notices for an event starting at `startsAt` close. */
+  deadlineFor(startsAt: Date): Date {
+    return this.deadline.closesAt(startsAt);
+  }
+
   /**
    * The participant says they will miss the event. One notice per participation (the primary key
    * decides racing submissions); refused once they checked in, and after the deadline.

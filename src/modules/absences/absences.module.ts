@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { AbsenceNotice } from '../../generated/prisma/client';
 import { defineModule, resolver } from '../manifest';
-import { AbsenceResolver } from './absence.resolver';
+import { AbsenceDeadlineResolver, AbsenceResolver } from './absence.resolver';
 
 export interface AbsenceLoaders {
   /** Each participation's notice, one query for a whole list of participations. */
@@ -10,7 +10,10 @@ export interface AbsenceLoaders {
 
 export const absencesModule = defineModule({
   name: 'absences',
-  resolvers: [resolver(AbsenceResolver, (services) => new AbsenceResolver(services.absences))],
+  resolvers: [
+    resolver(AbsenceResolver, (services) => new AbsenceResolver(services.absences)),
+    resolver(AbsenceDeadlineResolver, (services) => new AbsenceDeadlineResolver(services.absences)),
+  ],
   loaders: ({ services }): AbsenceLoaders => ({
     absenceNoticeByParticipation: new DataLoader((participationIds) => services.absences.noticesOf(participationIds)),
   }),

@@ -1,4 +1,4 @@
-import { Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { GraphQLContext } from '../../graphql/context';
 import type { CalendarService } from './calendar.service';
@@ -12,6 +12,11 @@ export class CalendarFeed {
 @Resolver()
 export class CalendarResolver {
   constructor(private readonly calendarService: CalendarService) {}
+
+  @Query(() => Boolean, { description: 'Whether the caller has a calendar URL. The URL itself is shown once, when it is made.' })
+  hasCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.calendarService.hasFeed(viewer.id);
+  }
 
   @Mutation(() => CalendarFeed, { description: "The caller's private calendar URL of their matches; any earlier URL stops working." })
   async createCalendarFeed(@CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphQLContext): Promise<CalendarFeed> {

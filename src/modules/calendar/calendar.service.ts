@@ -26,6 +26,10 @@ export class CalendarService {
     return `${this.publicUrl ?? requestOrigin}/calendar/${token}.ics`;
   }
 
+  hasFeed(memberId: string): Promise<boolean> {
+    return this.members.hasCalendarFeed(memberId);
+  }
+
   async revokeFeed(memberId: string): Promise<boolean> {
     await this.members.setCalendarTokenHash(memberId, null);
     return true;

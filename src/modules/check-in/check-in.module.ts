@@ -1,7 +1,10 @@
 import { defineModule, resolver } from '../manifest';
-import { CheckInResolver } from './check-in.resolver';
+import { CheckInResolver, CheckInWindowResolver } from './check-in.resolver';
 
 export const checkInModule = defineModule({
   name: 'check-in',
-  resolvers: [resolver(CheckInResolver, (services) => new CheckInResolver(services.checkIns))],
+  resolvers: [
+    resolver(CheckInResolver, (services) => new CheckInResolver(services.checkIns)),
+    resolver(CheckInWindowResolver, (services) => new CheckInWindowResolver(services.checkIns)),
+  ],
 });

@@ -1,6 +1,7 @@
-import { Args, ArgsType, Field, Float, ID, Mutation, Resolver } from 'type-graphql';
+import { Args, ArgsType, Field, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { CurrentViewer, type Viewer } from '../../auth/viewer';
-import type { Participation } from '../../generated/prisma/client';
+import type { Event, Participation } from '../../generated/prisma/client';
+import { EventNode } from '../events/event.types';
 import { ParticipationNode } from '../participations/participation.types';
 import type { CheckInService } from './check-in.service';
 
@@ -26,5 +27,15 @@ export class CheckInResolver {
   @Mutation(() => ParticipationNode, { description: 'The caller checks themself in, from where they stand.' })
   checkIn(@Args(() => CheckInArgs) { eventId, latitude, longitude, accuracyMeters }: CheckInArgs, @CurrentViewer() viewer: Viewer): Promise<Participation> {
     return this.checkInService.checkIn(viewer.id, eventId, { latitude, longitude }, accuracyMeters ?? null);
+  }
+}
+
+@Resolver(() => EventNode)
+export class CheckInWindowResolver {
+  constructor(private readonly checkInService: CheckInService) {}
+
+  @FieldResolver(() => Date, { description: 'When check-in opens: CHECK_IN_OPENS_MINUTES before the start. It closes at endsAt, or once settled.' })
+  checkInOpensAt(@Root() event: Event): Date {
+    return this.checkInService.windowOf(event).opensAt;
   }
 }

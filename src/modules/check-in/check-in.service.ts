@@ -7,7 +7,7 @@ import type { CheckInOutcome, Participation } from '../../generated/prisma/clien
 import { validCoordinates } from '../../geo/coordinates';
 import type { Coordinates } from '../../geo/haversine';
 import type { ParticipationService } from '../participations/participation.service';
-import { CHECK_IN_FROM, decideCheckIn, type CheckInDecision } from './check-in-rules';
+import { CHECK_IN_FROM, CheckInWindow, decideCheckIn, type CheckInDecision } from './check-in-rules';
 
 function refusal(outcome: Exclude<CheckInOutcome, 'ATTENDED' | 'LATE'>, decision: CheckInDecision, policy: CheckInPolicy) {
   switch (outcome) {
@@ -41,6 +41,11 @@ export class CheckInService {
   ) {}
 
   /** Retention: forgets check-in attempts made before `cutoff` (the participation keeps the outcome). */
+  /** The event's check-in window under this server's policy. */
+  windowOf(event: { startsAt: Date; endsAt: Date; settledAt: Date | null }): CheckInWindow {
+    return CheckInWindow.of(event, this.policy);
+  }
+
   forgetAttemptsBefore(cutoff: Date): Promise<number> {
     return deleteOlderThan(this.prisma, 'check_in_attempts', 'attempted_at', cutoff);
   }

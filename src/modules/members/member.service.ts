@@ -239,6 +239,11 @@ export class MemberService {
     return this.prisma.member.findUnique({ where: { calendarTokenHash }, select: { id: true, name: true } });
   }
 
+  async hasCalendarFeed(memberId: string): Promise<boolean> {
+    const member = await this.prisma.member.findUnique({ where: { id: memberId }, select: { calendarTokenHash: true } });
+    return Boolean(member?.calendarTokenHash);
+  }
+
   /** A new calendar feed's token hash, or null to end the feed. */
   async setCalendarTokenHash(memberId: string, calendarTokenHash: string | null): Promise<void> {
     await this.prisma.member.update({ where: { id: memberId }, data: { calendarTokenHash } });
