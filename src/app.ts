@@ -17,7 +17,7 @@ import { CrossOriginPolicy } from './http/cors';
 import { graphqlRoutes } from './http/graphql-route';
 import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
-import { sharedAssetRoutes } from './http/static-assets';
+import { hashedAssetRoutes } from './http/static-assets';
 import { createLogger, type Logger } from './logging/logger';
 import { appModules, buildAppSchema, createLoaders } from './modules';
 import { ensureBootstrapAdmin } from './modules/members/bootstrap-admin';
@@ -118,10 +118,11 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
         { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, limits, crossOrigin: new CrossOriginPolicy(config.corsOrigins), logger },
       ),
       ...appModules.flatMap((module) => module.routes?.(services) ?? []),
-      ...sharedAssetRoutes(),
+      ...hashedAssetRoutes(),
       ...(await operationsRoutes(database.prisma, metrics, () => stopping !== undefined)),
     ];
-    const http = await listen(createRequestHandler(routes, logger, metrics), config.port, config.host, config.keepAliveTimeoutSeconds);
+    const notFoundPage = appModules.map((module) => module.notFoundPage?.(services)).find((page) => page !== undefined);
+    const http = await listen(createRequestHandler(routes, logger, metrics, notFoundPage), config.port, config.host, config.keepAliveTimeoutSeconds);
     const url = `http://${config.host && config.host !== '0.0.0.0' ? config.host : 'localhost'}:${http.port}/graphql`;
     logger.info({ url, database: database.kind }, 'pitchside is ready');
 

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutDown);
   // Only now: a supervisor may signal as soon as it reads this line, and the handlers must be there.
   const where = config.databaseUrl ? 'PostgreSQL' : `the embedded PostgreSQL in ${config.dataDir}`;
-  fdDestination(1).write(`pitchside is ready at ${app.url} (${where})\n`);
+  const origin = new URL(app.url).origin;
+  fdDestination(1).write(`pitchside is ready at ${origin}/ (the club's app; its API at ${origin}/graphql; ${where})\n`);
 }
 
 main().catch((error) => {

@@ -131,6 +131,8 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     calendars: new CalendarService(prisma, members, config.publicUrl, clock),
     retention,
     backups: config.backups && new BackupSchedule(database, config.backups, clock, logger),
+    /** The club's name (CLUB_NAME), for the pages that show it. */
+    clubName: config.clubName,
   };
 }
 

@@ -15,6 +15,8 @@ export interface QueryLimitSettings {
 }
 
 export interface Config {
+  /** The club's name, shown by its web app and on phones that install it. */
+  clubName: string;
   /** NODE_ENV=production: a JWT_SECRET is then required. */
   isProduction: boolean;
   host: string | undefined;
@@ -306,6 +308,7 @@ export function loadConfig(env: Env): Config {
       webhookTimeoutMs: read.integer('SETTLEMENT_WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
     },
     isProduction,
+    clubName: read.string('CLUB_NAME', 'pitchside'),
     host: read.optional('HOST'),
     publicUrl: optionalUrl(read, 'PUBLIC_URL')?.replace(/\/+$/, ''),
     trustProxy: read.boolean('TRUST_PROXY', false),

@@ -85,7 +85,13 @@ function match(route: Route, method: string, pathname: string): string[] | null 
  * Routes requests; gives each an id (echoed in x-request-id, carried by logs and masked errors),
  * logs it once it is answered and times it for /metrics.
  */
-export function createRequestHandler(routes: Route[], logger: Logger, metrics: Metrics) {
+export function createRequestHandler(
+  routes: Route[],
+  logger: Logger,
+  metrics: Metrics,
+  /** For a browser (Accept: text/html) asking GET for a path nobody serves: a page that says so. */
+  notFoundPage?: (request: IncomingMessage, response: ServerResponse) => void,
+) {
   return (request: IncomingMessage, response: ServerResponse) => {
     const requestId = requestIdOf(request);
     const started = performance.now();
@@ -106,6 +112,7 @@ export function createRequestHandler(routes: Route[], logger: Logger, metrics: M
       try {
         if (!route) {
           if (samePath) return sendError(response, 405, 'Method not allowed.');
+          if (notFoundPage && (method === 'GET' || method === 'HEAD') && (request.headers.accept ?? '').includes('text/html')) return notFoundPage(request, response);
           return sendError(response, 404, 'Not found. GraphQL is served at /graphql.');
         }
         await route.handle(request, response, { requestId, params: match(route, method, url.pathname)! });

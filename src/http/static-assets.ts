@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { encodingFor } from './compression';
-import type { Route } from './server';
+import { HttpError, type Route } from './server';
 
 /** The project's folder, from src/http (under ts-jest) as from dist/http. */
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
-/** A browser file as `npm run build` leaves it in dist/ (scripts/build-web.js), named by its source. */
-export function builtWebFile(sourcePath: string): string {
-  return path.join(PROJECT_ROOT, 'dist', sourcePath.replace(/\.ts$/, '.js'));
+/** A file of the pages' build (scripts/build-web.js), under dist/web/. */
+export function webBuildFile(name: string): string {
+  return path.join(PROJECT_ROOT, 'dist', 'web', name);
 }
 
 /** A third party's browser file as the build copies it from its npm package into dist/vendor/. */
@@ -38,6 +39,21 @@ export function lazyFileAsset(file: string, contentType: string): () => StaticAs
     if (asset) return asset;
     const body = readFileSync(file);
     asset = { body, encoded: { br: readFileSync(`${file}.br`), gzip: readFileSync(`${file}.gz`) }, etag: etagOf(body), contentType };
+    return asset;
+  };
+}
+
+/**
+ * A file made at run time (a page holding the club's name, the web app manifest): compressed once,
+ * on its first request, at the build's quality, then kept like a built file.
+ */
+export function lazyMemoryAsset(make: () => string | Buffer, contentType: string): () => StaticAsset {
+  let asset: StaticAsset | undefined;
+  return () => {
+    if (asset) return asset;
+    const body = Buffer.from(make());
+    const brotli = { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } };
+    asset = { body, encoded: { br: brotliCompressSync(body, brotli), gzip: gzipSync(body, { level: 9 }) }, etag: etagOf(body), contentType };
     return asset;
   };
 }
@@ -74,16 +90,16 @@ export function pageHeaders(options: PageOptions = {}): Record<string, string> {
 }
 
 /** An asset from memory: 304 when the browser has it, compressed as it takes it, never sniffed. */
-export function sendAsset(request: IncomingMessage, response: ServerResponse, asset: StaticAsset, headers: Record<string, string> = {}): void {
+export function sendAsset(request: IncomingMessage, response: ServerResponse, asset: StaticAsset, headers: Record<string, string> = {}, status = 200): void {
   const common = { etag: asset.etag, 'cache-control': 'no-cache', vary: 'accept-encoding', 'x-content-type-options': 'nosniff', ...headers };
-  if (request.headers['if-none-match'] === asset.etag) {
+  if (status === 200 && request.headers['if-none-match'] === asset.etag) {
     response.writeHead(304, common);
     response.end();
     return;
   }
   const encoding = encodingFor(request);
   const body = encoding === 'identity' ? asset.body : asset.encoded[encoding];
-  response.writeHead(200, {
+  response.writeHead(status, {
     ...common,
     'content-type': asset.contentType,
     'content-length': String(body.length),
@@ -103,9 +119,33 @@ export function assetRoute(prefix: string, files: Record<string, () => StaticAss
   };
 }
 
-/** The sign-in shared by the dashboard and the playground (src/web/session.ts). */
-export function sharedAssetRoutes(): Route[] {
-  return [assetRoute('/assets', { 'session.js': lazyFileAsset(builtWebFile('web/session.ts'), CONTENT_TYPES.js) })];
+/** A year: hashed files never change, so browsers keep them without asking again. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const HASHED_FILE = /^[A-Za-z0-9_-]+\.(js|css)$/;
+
+/**
+ * GET /assets/<name>-<hash>.(js|css): the pages' bundles (scripts/build-web.js), each read on its
+ * first request, then kept; cached by browsers for a year.
+ */
+export function hashedAssetRoutes(): Route[] {
+  const assets = new Map<string, () => StaticAsset>();
+  return [
+    {
+      method: 'GET',
+      path: /^\/assets\/([^/]+)$/,
+      name: '/assets/:file',
+      handle: async (request, response, { params: [name] }) => {
+        let asset = assets.get(name);
+        if (!asset) {
+          const file = webBuildFile(path.join('assets', name));
+          if (!HASHED_FILE.test(name) || !existsSync(file)) throw new HttpError(404, 'No such file.');
+          asset = lazyFileAsset(file, name.endsWith('.js') ? CONTENT_TYPES.js : CONTENT_TYPES.css);
+          assets.set(name, asset);
+        }
+        sendAsset(request, response, asset(), { 'cache-control': IMMUTABLE });
+      },
+    },
+  ];
 }
 
 export const CONTENT_TYPES = {
@@ -113,4 +153,6 @@ export const CONTENT_TYPES = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
   icon: 'image/x-icon',
+  png: 'image/png',
+  webManifest: 'application/manifest+json; charset=utf-8',
 } as const;

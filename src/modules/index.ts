@@ -19,6 +19,7 @@ import { notificationsModule } from './notifications/notifications.module';
 import { participationsModule } from './participations/participations.module';
 import { penaltiesModule } from './penalties/penalties.module';
 import { playgroundModule } from './playground/playground.module';
+import { membersAppModule } from './members-app/members-app.module';
 import { remindersModule } from './reminders/reminders.module';
 import { reportsModule } from './reports/reports.module';
 import { retentionModule } from './retention/retention.module';
@@ -50,6 +51,7 @@ export const appModules = [
   backupsModule,
   dashboardModule,
   playgroundModule,
+  membersAppModule,
 ] as const;
 
 type LoadersOf<M> = M extends ModuleManifest<infer L, infer _Needs> ? L : never;

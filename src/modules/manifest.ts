@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/database';
 import type { ResolverBinding } from '../graphql/schema';
 import type { Route } from '../http/server';
@@ -41,6 +42,8 @@ export interface ModuleManifest<L extends object = object, Needs extends object 
   loaders?: (scope: LoaderScope<Needs>) => L;
   routes?: (services: Services) => Route[];
   jobs?: (services: Services) => BackgroundJob[];
+  /** What a browser gets for a page nobody serves (one module at most: the members' app). */
+  notFoundPage?: (services: Services) => (request: IncomingMessage, response: ServerResponse) => void;
 }
 
 export function defineModule<L extends object = object, Needs extends object = object>(manifest: ModuleManifest<L, Needs>): ModuleManifest<L, Needs> {

@@ -46,7 +46,7 @@ describe('the embedded PostgreSQL', () => {
     const first = await start(dir);
     // Measured for the closing note, not asserted: machines here are shared and noisy.
     process.stdout.write(`first start on an empty DATA_DIR (initdb, migrations): ${Date.now() - started} ms\n`);
-    expect(first.output()).toMatch(new RegExp(`pitchside is ready at http://127\\.0\\.0\\.1:\\d+/graphql \\(the embedded PostgreSQL in ${dir}\\)`));
+    expect(first.output()).toMatch(new RegExp(`pitchside is ready at http://127\\.0\\.0\\.1:(\\d+)/ \\(the club's app; its API at http://127\\.0\\.0\\.1:\\1/graphql; the embedded PostgreSQL in ${dir}\\)`));
     expect(readFileSync(path.join(dir, 'postgres', 'PG_VERSION'), 'utf8').trim()).toBe('17');
     expect(statSync(path.join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
     const { signUp } = dataOf(await graphqlRequest(first.url, SignUpDocument, { input: signUpInput() }));

@@ -81,9 +81,12 @@ describe('compression', () => {
   });
 
   it('serves the pages\' files as compressed once at build: the bytes of the .br and .gz files beside them', async () => {
+    const { pages } = JSON.parse(readFileSync(path.join(ROOT, 'dist/web/manifest.json'), 'utf8')) as { pages: Record<string, { script: string; styles: string[] }> };
     for (const [url, file] of [
-      ['/dashboard/dashboard.js', 'dist/modules/dashboard/web/dashboard.js'],
-      ['/dashboard/chart.umd.min.js', 'dist/vendor/chart.umd.min.js'],
+      [pages.app.script, `dist/web${pages.app.script}`],
+      [pages.dashboard.script, `dist/web${pages.dashboard.script}`],
+      [pages.app.styles[0], `dist/web${pages.app.styles[0]}`],
+      ['/sw.js', 'dist/web/sw.js'],
       ['/playground/graphiql.js', 'dist/vendor/graphiql/graphiql.js'],
     ]) {
       const [brotli, gzip, plain] = await Promise.all([

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, Kind, print, type DocumentNode } from 'graphql';
+import * as pageDocuments from '../../src/web/gql/graphql';
 import * as passwords from '../../src/auth/passwords';
 import { signUpMember, uniqueLoginId } from '../members/member-fixtures';
 import { createTestDatabase } from '../support/databases';
 import { dataOf, errorOf, type GraphQLResponse } from '../support/graphql-client';
-import { eventInput } from '../events/event-fixtures';
+import { createEvent, eventInput } from '../events/event-fixtures';
 import { startGeocoderStandIn, type GeocoderStandIn } from '../support/geocoder-stand-in';
 import {
   AttendanceReportDocument,
@@ -18,7 +17,6 @@ import {
   SignUpDocument,
 } from '../support/operations.generated';
 import { signUpAdmin } from '../members/member-fixtures';
-import { ROOT } from '../support/server-process';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait';
 
@@ -33,15 +31,14 @@ function expectRefusedOnce(response: GraphQLResponse<unknown>, code: string) {
   noLimitNamed(errorOf(response).message);
 }
 
-/** The dashboard's documents, as its script sends them (its fragment pasted where it is spread). */
-function dashboardDocuments(): Map<string, string> {
-  const source = readFileSync(path.join(ROOT, 'src/modules/dashboard/web/dashboard.ts'), 'utf8');
-  const literals = new Map([...source.matchAll(/const (\w+) = `((?:query|fragment) [^`]*)`/g)].map((match) => [match[1], match[2]]));
-  const documents = new Map<string, string>();
-  for (const [name, text] of literals) {
-    if (text.startsWith('query')) documents.set(name, text.replace(/\$\{(\w+)\}/g, (_, fragment: string) => literals.get(fragment)!));
+/** Every query the pages send (their typed documents, src/web/gql), by operation name, as text. */
+function pageQueries(): Map<string, string> {
+  const queries = new Map<string, string>();
+  for (const document of Object.values(pageDocuments) as DocumentNode[]) {
+    const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    if (operation?.kind === Kind.OPERATION_DEFINITION && operation.operation === 'query') queries.set(operation.name!.value, print(document));
   }
-  return documents;
+  return queries;
 }
 
 const MEMBERS_QUERY = 'query Members($first: Int) { members(first: $first) { edges { node { id name participations { id } } } } }';
@@ -55,16 +52,23 @@ describe('query limits', () => {
   afterAll(() => server.stop());
   afterEach(() => jest.restoreAllMocks());
 
-  it("let the dashboard's own queries through for a club of 200 members, and a page of 50 events with their players", async () => {
+  it("let every page's own queries through for a club of 200 members, and a page of 50 events with their players", async () => {
     const admin = await signUpAdmin(server);
     const rows = Array.from({ length: 200 }, (_, i) => ({ loginId: uniqueLoginId(`club${i}`), name: `회원 ${i}`, phone: '010-2000-3000', gender: i % 2 ? ('MALE' as const) : ('FEMALE' as const) }));
     dataOf(await server.request(ImportMembersDocument, { rows }, { token: admin.token }));
-    const documents = dashboardDocuments();
-    expect([...documents.keys()].sort()).toEqual(['ACTIVE_MEMBERS', 'DASHBOARD', 'SEASONS']);
-    dataOf(await server.request(documents.get('SEASONS')!, {}, { token: admin.token }));
-    dataOf(await server.request(documents.get('DASHBOARD')!, {}, { token: admin.token }));
+    const match = await createEvent(server, admin.token);
+    const queries = pageQueries();
+    expect([...queries.keys()].sort()).toEqual(
+      ['Dashboard', 'DashboardMembers', 'DashboardSeasons', 'HasCalendarFeed', 'HomeMatches', 'MatchDetail', 'MyProfile', 'MySeasons', 'MyStanding'].sort(),
+    );
+    // Each as an admin sends it (the largest answers): none refused by a limit, all answered.
+    const variables = { id: match.id, from: new Date().toISOString(), seasonId: null, after: null };
+    for (const [name, query] of queries) {
+      const answer = await server.request<Record<string, unknown>, unknown>(query, variables, { token: admin.token });
+      expect({ name, errors: answer.errors ?? [] }).toEqual({ name, errors: [] });
+    }
     // A page of 100 members with their season figures (armor's cost limit refused it).
-    const page = await server.request<{ members: { edges: unknown[] } }, unknown>(documents.get('ACTIVE_MEMBERS')!, { after: null }, { token: admin.token });
+    const page = await server.request<{ members: { edges: unknown[] } }, unknown>(queries.get('DashboardMembers')!, { after: null }, { token: admin.token });
     expect(dataOf(page).members.edges).toHaveLength(100);
     dataOf(await server.request(EventsWithParticipantsDocument, { first: 50 }, { token: admin.token }));
     dataOf(await server.request(AttendanceReportDocument, {}, { token: admin.token }));

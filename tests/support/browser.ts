@@ -67,9 +67,11 @@ export interface PageGlobals {
   document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): { textContent: string | null } | null };
 }
 
-/** The tab's signed-in session, as the pages keep it (src/web/session.ts), or null. */
+/** The browser's signed-in session, as the pages keep it (src/web/shared/session.ts), or null. */
 export async function storedSession(page: Page): Promise<{ token: string; loginId: string } | null> {
-  return page.evaluate<{ token: string; loginId: string } | null>(`JSON.parse(sessionStorage.getItem('pitchside.session') ?? 'null')`);
+  return page.evaluate<{ token: string; loginId: string } | null>(
+    `(() => { const session = JSON.parse(localStorage.getItem('pitchside.session') ?? 'null'); return session && { token: session.token, loginId: session.member.loginId }; })()`,
+  );
 }
 
 /** Waits until `selector` matches exactly `count` elements. */
@@ -88,17 +90,21 @@ export interface DrawnChart {
   canvasWidth: number;
 }
 
-/** What Chart.js holds for the canvas with this test id, and how much of the canvas it painted. */
+/**
+ * The figures a chart of the dashboard holds, read from the table it keeps inside its canvas for
+ * screen readers, and how much of the canvas it painted.
+ */
 export async function drawnChart(page: Page, testId: string): Promise<DrawnChart> {
   return page.evaluate<DrawnChart>(`(() => {
     const canvas = document.querySelector('[data-testid="${testId}"]');
-    const chart = Chart.getChart(canvas);
+    const titles = [...canvas.querySelectorAll('thead th')].slice(1).map((th) => th.textContent);
+    const rows = [...canvas.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((cell) => cell.textContent));
     const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let paintedPixels = 0;
     for (let alpha = 3; alpha < pixels.length; alpha += 4) if (pixels[alpha] > 0) paintedPixels += 1;
     return {
-      labels: chart.data.labels,
-      datasets: chart.data.datasets.map(({ label, data }) => ({ label, data })),
+      labels: rows.map((row) => row[0]),
+      datasets: titles.map((label, column) => ({ label, data: rows.map((row) => Number(row[column + 1])) })),
       paintedPixels,
       canvasWidth: canvas.width,
     };

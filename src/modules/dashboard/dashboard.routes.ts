@@ -1,23 +1,15 @@
-import { assetRoute, builtWebFile, CONTENT_TYPES, lazyFileAsset, pageHeaders, sendAsset, vendorFile } from '../../http/static-assets';
+import { readFileSync } from 'node:fs';
+import { CONTENT_TYPES, lazyMemoryAsset, pageHeaders, sendAsset, webBuildFile } from '../../http/static-assets';
 import type { Route } from '../../http/server';
+import { bundleTags } from '../../http/web-build';
 
-const PAGE = lazyFileAsset(builtWebFile('modules/dashboard/web/dashboard.html'), CONTENT_TYPES.html);
-
-/** The files the page asks for under /dashboard/. */
-const FILES = {
-  'dashboard.js': lazyFileAsset(builtWebFile('modules/dashboard/web/dashboard.ts'), CONTENT_TYPES.js),
-  'dashboard.css': lazyFileAsset(builtWebFile('modules/dashboard/web/dashboard.css'), CONTENT_TYPES.css),
-  // Chart.js's own minified build, copied from the npm package at build: no CDN.
-  'chart.umd.min.js': lazyFileAsset(vendorFile('chart.umd.min.js'), CONTENT_TYPES.js),
-};
+/** The page as the build left it (src/web/dashboard/dashboard.html), with its bundle's tags. */
+const PAGE = lazyMemoryAsset(() => readFileSync(webBuildFile('dashboard.html'), 'utf8').replace('<!-- bundle -->', bundleTags('dashboard')), CONTENT_TYPES.html);
 
 /**
- * GET /dashboard: the admins' page. The page and its files are public (they hold no data); the
- * figures come from /graphql and /exports with the admin's token, which the page keeps in the tab.
+ * GET /dashboard: the admins' page. The page and its files (under /assets/) are public: they hold
+ * no data; the figures come from /graphql and /exports with the admin's token.
  */
 export function dashboardRoutes(): Route[] {
-  return [
-    { method: 'GET', path: '/dashboard', name: '/dashboard', handle: (request, response) => sendAsset(request, response, PAGE(), pageHeaders()) },
-    assetRoute('/dashboard', FILES),
-  ];
+  return [{ method: 'GET', path: '/dashboard', name: '/dashboard', handle: (request, response) => sendAsset(request, response, PAGE(), pageHeaders()) }];
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../clock/clock';
 import { sendCompressible } from '../../http/compression';
-import { assetRoute, builtWebFile, CONTENT_TYPES, lazyFileAsset, pageHeaders, vendorFile } from '../../http/static-assets';
+import { assetRoute, CONTENT_TYPES, lazyFileAsset, pageHeaders, vendorFile } from '../../http/static-assets';
 import type { Route } from '../../http/server';
+import { bundleTags } from '../../http/web-build';
 import { savedOperations } from './saved-operations';
 
 /**
@@ -33,10 +34,8 @@ function pageHtml(options: unknown): string {
   <title>pitchside playground</title>
   <link rel="icon" href="/playground/favicon.ico">
   <link rel="stylesheet" href="/playground/graphiql.css">
-  <link rel="stylesheet" href="/playground/playground.css">
   <script type="application/json" id="playground-options">${scriptJson(options)}</script>
-  <script src="/assets/session.js" defer></script>
-  <script src="/playground/playground.js" defer></script>
+  ${bundleTags('playground')}
   <script src="/playground/graphiql.js" defer></script>
 </head>
 <body>
@@ -74,12 +73,10 @@ export function playgroundPage(clock: Clock, timeZone: string) {
   };
 }
 
-/** GraphiQL's files and the sign-in script, under /playground/. */
+/** GraphiQL's files, under /playground/ (the page's own bundle is under /assets/). */
 export function playgroundRoutes(): Route[] {
   return [
     assetRoute('/playground', {
-      'playground.js': lazyFileAsset(builtWebFile('modules/playground/web/playground.ts'), CONTENT_TYPES.js),
-      'playground.css': lazyFileAsset(builtWebFile('modules/playground/web/playground.css'), CONTENT_TYPES.css),
       ...Object.fromEntries(Object.entries(GRAPHIQL_FILES).map(([name, type]) => [name, lazyFileAsset(vendorFile(`graphiql/${name}`), type)])),
     }),
   ];

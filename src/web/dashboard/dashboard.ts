@@ -1,16 +1,111 @@
 // The admins' dashboard (/dashboard): a season's attendance as charts, one row per member, what waits
-// for review, and the exports. Chart.js is served by pitchside itself (chart.umd.min.js).
+// for review, and the exports. Chart.js is bundled with the page (only the parts it draws with).
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import type { TypedDocumentNode } from '@urql/core';
+import { graphql, readFragment, type FragmentType } from '../gql';
+import type { DashboardMembersQuery, DashboardQuery, MemberStanding } from '../gql/graphql';
+import { messageFor, type ApiError } from '../shared/error-messages';
+import { apiErrorOf, createGraphQLClient } from '../shared/graphql-client';
+import { endSession, session } from '../shared/session';
+import { bindSignInForm } from '../shared/sign-in-form';
+import './dashboard.css';
 
-declare const Chart: typeof import('chart.js').Chart;
-type ChartInstance = import('chart.js').Chart;
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
-type Standing = 'GOOD' | 'WARNED' | 'EXPULSION_THRESHOLD';
+type Standing = MemberStanding;
 
-interface Season {
-  id: string;
-  name: string;
-  current: boolean;
-}
+const MemberFiguresFragment = graphql(`
+  fragment MemberFigures on Member {
+    id
+    loginId
+    name
+    status
+    penaltyPoints(seasonId: $seasonId)
+    warningCount(seasonId: $seasonId)
+    standing(seasonId: $seasonId)
+  }
+`);
+
+/** The report's members are those eligible for one of its matches, with their stats. */
+const DashboardQueryDocument = graphql(`
+  query Dashboard($seasonId: ID) {
+    attendanceReport(seasonId: $seasonId) {
+      eventCount
+      attendanceRate
+      participationRate
+      events {
+        event {
+          id
+          title
+          startsAt
+        }
+        eligible
+        participants
+        attended
+        late
+        absent
+        excused
+      }
+      members {
+        member {
+          ...MemberFigures
+        }
+        stats {
+          joined
+          attended
+          late
+          absent
+          excused
+          attendanceRate
+        }
+      }
+    }
+    pendingPayments {
+      id
+    }
+    pendingAbsences {
+      id
+    }
+  }
+`);
+
+/** Every active member, a page at a time (the query cost limit counts a page's size). */
+const DashboardMembersQuery = graphql(`
+  query DashboardMembers($seasonId: ID, $after: String) {
+    members(first: 100, after: $after, status: ACTIVE) {
+      edges {
+        node {
+          ...MemberFigures
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const DashboardSeasonsQuery = graphql(`
+  query DashboardSeasons {
+    seasons {
+      id
+      name
+      current
+    }
+  }
+`);
 
 interface MemberFigures {
   id: string;
@@ -22,66 +117,20 @@ interface MemberFigures {
   standing: Standing;
 }
 
-interface Stats {
-  joined: number;
-  attended: number;
-  late: number;
-  absent: number;
-  excused: number;
-  attendanceRate: number;
-}
+type Stats = DashboardQuery['attendanceReport']['members'][number]['stats'];
+type EventRow = DashboardQuery['attendanceReport']['events'][number];
 
 interface MemberRow extends MemberFigures {
   stats: Stats;
 }
 
-interface EventRow {
-  event: { id: string; title: string; startsAt: string };
-  eligible: number;
-  participants: number;
-  attended: number;
-  late: number;
-  absent: number;
-  excused: number;
+function figuresOf(member: FragmentType<typeof MemberFiguresFragment>): MemberFigures {
+  const figures = readFragment(MemberFiguresFragment, member);
+  return { ...figures, penaltyPoints: figures.penaltyPoints ?? 0, warningCount: figures.warningCount ?? 0, standing: figures.standing ?? 'GOOD' };
 }
-
-interface DashboardAnswer {
-  attendanceReport: { eventCount: number; attendanceRate: number; participationRate: number; events: EventRow[]; members: { member: MemberFigures; stats: Stats }[] };
-  pendingPayments: { id: string }[];
-  pendingAbsences: { id: string }[];
-}
-
-interface ActiveMembersAnswer {
-  members: { edges: { node: MemberFigures }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-const MEMBER_FIGURES = `fragment MemberFigures on Member {
-  id loginId name status
-  penaltyPoints(seasonId: $seasonId) warningCount(seasonId: $seasonId) standing(seasonId: $seasonId)
-}`;
-
-/** The report's members are those eligible for one of its matches, with their stats. */
-const DASHBOARD = `query Dashboard($seasonId: ID) {
-  attendanceReport(seasonId: $seasonId) {
-    eventCount attendanceRate participationRate
-    events { event { id title startsAt } eligible participants attended late absent excused }
-    members { member { ...MemberFigures } stats { joined attended late absent excused attendanceRate } }
-  }
-  pendingPayments { id }
-  pendingAbsences { id }
-}
-${MEMBER_FIGURES}`;
-
-/** Every active member, a page at a time (the query cost limit counts a page's size). */
-const ACTIVE_MEMBERS = `query DashboardMembers($seasonId: ID, $after: String) {
-  members(first: 100, after: $after, status: ACTIVE) { edges { node { ...MemberFigures } } pageInfo { hasNextPage endCursor } }
-}
-${MEMBER_FIGURES}`;
 
 /** A member eligible for none of the season's settled matches has joined none of them. */
 const NO_MATCHES: Stats = { joined: 0, attended: 0, late: 0, absent: 0, excused: 0, attendanceRate: 0 };
-
-const SEASONS = `query DashboardSeasons { seasons { id name current } }`;
 
 const STANDING_LABELS: Record<Standing, string> = { GOOD: '양호', WARNED: '경고', EXPULSION_THRESHOLD: '제명 기준 도달' };
 const STANDING_RANK: Record<Standing, number> = { GOOD: 0, WARNED: 1, EXPULSION_THRESHOLD: 2 };
@@ -118,18 +167,18 @@ function eventLabel(row: EventRow): string {
 }
 
 class Dashboard {
-  private session: PitchsideSession | null = null;
-  private cancelExpiry: () => void = () => undefined;
+  private client = createGraphQLClient();
+  private signedIn = false;
   private seasonId: string | null = null;
   private rows: MemberRow[] = [];
   private sort: { key: SortKey; descending: boolean } = { key: 'points', descending: true };
-  private charts: ChartInstance[] = [];
+  private charts: Chart[] = [];
   /** A newer load makes an older one's answer stale (the season was switched meanwhile). */
   private loadNumber = 0;
 
   start(): void {
-    bindSignInForm(element('#sign-in-form'), element('#sign-in-message'), (session) => this.signedIn(session));
-    element('#sign-out').addEventListener('click', () => this.signOut(null));
+    bindSignInForm(element('#sign-in-form'), element('#sign-in-message'));
+    element('#sign-out').addEventListener('click', () => endSession('SIGNED_OUT'));
     element<HTMLSelectElement>('#season').addEventListener('change', (event) => {
       this.seasonId = (event.target as HTMLSelectElement).value || null;
       void this.load();
@@ -140,9 +189,16 @@ class Dashboard {
     for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
       button.addEventListener('click', () => void this.download(button.dataset.export!));
     }
-    const session = readSession();
-    if (session) this.signedIn(session);
-    else this.showSignIn();
+    // The shared session decides: signed in here, on the app or in another tab, or out.
+    session.subscribe((current) => {
+      if (current && current.member.role === 'ADMIN') this.showSignedIn();
+      else if (current) {
+        // A member's session is not used here: this page shows them nothing.
+        this.notice(`${current.member.name}님, 이 페이지는 운영진(관리자) 전용입니다. 회원 기능은 클럽 앱(/)을 이용하세요.`);
+        this.showSignedOut();
+      } else if (this.signedIn) this.signOut();
+      else this.showSignedOut();
+    });
   }
 
   private notice(text: string | null): void {
@@ -151,69 +207,51 @@ class Dashboard {
     notice.hidden = !text;
   }
 
-  private showSignIn(): void {
+  private showSignedOut(): void {
     element('#sign-in').hidden = false;
     element('#figures').hidden = true;
     element('#account').hidden = true;
     element<HTMLInputElement>('#sign-in-form input[name="loginId"]').focus();
   }
 
-  private signedIn(session: PitchsideSession): void {
-    if (session.role !== 'ADMIN') {
-      // A member's token is not kept: this page shows them nothing.
-      clearSession();
-      this.notice(`${session.name}님, 이 페이지는 운영진(관리자) 전용입니다. 회원 기능은 클럽 앱을 이용하세요.`);
-      this.showSignIn();
-      return;
-    }
-    saveSession(session);
-    this.session = session;
-    this.cancelExpiry = onSessionExpiry(session, () => this.signOut(SESSION_EXPIRED));
+  private showSignedIn(): void {
+    if (this.signedIn) return;
+    this.signedIn = true;
+    this.client = createGraphQLClient();
     this.notice(null);
-    element('#account-name').textContent = `${session.name} (${session.loginId})`;
+    element('#account-name').textContent = `${session.value!.member.name} (${session.value!.member.loginId})`;
     element('#account').hidden = false;
     element('#sign-in').hidden = true;
     element('#figures').hidden = false;
     void this.loadSeasons();
   }
 
-  private signOut(reason: string | null): void {
-    this.cancelExpiry();
-    clearSession();
-    this.session = null;
+  /** Signed out here or anywhere else: nothing of the figures stays on the page. */
+  private signOut(): void {
+    this.signedIn = false;
     this.loadNumber += 1;
     for (const chart of this.charts) chart.destroy();
     this.charts = [];
     this.rows = [];
     element('#members tbody').replaceChildren();
-    this.notice(reason);
-    this.showSignIn();
+    this.notice(null);
+    this.showSignedOut();
   }
 
-  /** A GraphQL call as the signed-in admin; an expired or revoked token signs the page out. */
-  private async query<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
-    if (!this.session) return null;
-    let answer: GraphQLAnswer<T>;
-    try {
-      answer = await postGraphQL<T>(query, variables, this.session.token);
-    } catch {
-      this.notice('서버에 연결하지 못했습니다. 잠시 뒤에 다시 시도하세요.');
+  /** A GraphQL query as the signed-in admin; an expired or revoked token ends the shared session. */
+  private async query<Data, Variables extends object>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data | null> {
+    if (!this.signedIn) return null;
+    const result = await this.client.query(document, variables, { requestPolicy: 'network-only' }).toPromise();
+    if (result.error || !result.data) {
+      const error: ApiError = result.error ? apiErrorOf(result.error) : { code: 'NETWORK' };
+      if (error.code !== 'UNAUTHENTICATED') this.notice(messageFor(error));
       return null;
     }
-    const error = answer.errors?.[0];
-    if (error?.extensions?.code === 'UNAUTHENTICATED') {
-      this.signOut(messageOf(error));
-      return null;
-    }
-    if (error || !answer.data) {
-      this.notice(messageOf(error ?? { message: 'no data' }));
-      return null;
-    }
-    return answer.data;
+    return result.data;
   }
 
   private async loadSeasons(): Promise<void> {
-    const data = await this.query<{ seasons: Season[] }>(SEASONS, {});
+    const data = await this.query(DashboardSeasonsQuery, {});
     if (!data) return;
     const select = element<HTMLSelectElement>('#season');
     const options = data.seasons.map((season) => new Option(season.current ? `${season.name} (현재)` : season.name, season.id));
@@ -232,10 +270,10 @@ class Dashboard {
     loading.hidden = false;
     try {
       const seasonId = this.seasonId;
-      const [data, active] = await Promise.all([this.query<DashboardAnswer>(DASHBOARD, { seasonId }), this.activeMembers(seasonId)]);
+      const [data, active] = await Promise.all([this.query(DashboardQueryDocument, { seasonId }), this.activeMembers(seasonId)]);
       if (!data || !active || loadNumber !== this.loadNumber) return;
       // Members who have left since still count in the season they played in.
-      const rows = new Map<string, MemberRow>(data.attendanceReport.members.map(({ member, stats }) => [member.id, { ...member, stats }]));
+      const rows = new Map<string, MemberRow>(data.attendanceReport.members.map(({ member, stats }) => [figuresOf(member).id, { ...figuresOf(member), stats }]));
       for (const member of active) if (!rows.has(member.id)) rows.set(member.id, { ...member, stats: NO_MATCHES });
       this.rows = [...rows.values()];
       this.notice(null);
@@ -249,15 +287,15 @@ class Dashboard {
     const members: MemberFigures[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: ActiveMembersAnswer | null = await this.query<ActiveMembersAnswer>(ACTIVE_MEMBERS, { seasonId, after });
+      const page: DashboardMembersQuery | null = await this.query(DashboardMembersQuery, { seasonId, after });
       if (!page) return null;
-      members.push(...page.members.edges.map((edge) => edge.node));
+      members.push(...page.members.edges.map((edge) => figuresOf(edge.node)));
       if (!page.members.pageInfo.hasNextPage) return members;
       after = page.members.pageInfo.endCursor;
     }
   }
 
-  private render(data: DashboardAnswer): void {
+  private render(data: DashboardQuery): void {
     const report = data.attendanceReport;
     element('#event-count').textContent = String(report.eventCount);
     element('#attendance-rate').textContent = percent(report.attendanceRate);
@@ -304,6 +342,28 @@ class Dashboard {
         options: { ...common, scales: { y: { min: 0, max: 100, ticks: { callback: (value) => `${value}%` } } } },
       }),
     ];
+    this.describeCharts();
+  }
+
+  /**
+   * Each chart's figures as a table inside its canvas: what screen readers read (the drawing says
+   * nothing to them), and what a test can check the chart against.
+   */
+  private describeCharts(): void {
+    for (const chart of this.charts) {
+      const canvas = chart.canvas;
+      const table = document.createElement('table');
+      table.createCaption().textContent = canvas.dataset.caption ?? '';
+      const head = table.createTHead().insertRow();
+      for (const title of ['경기', ...chart.data.datasets.map((dataset) => dataset.label ?? '')]) head.append(Object.assign(document.createElement('th'), { textContent: title }));
+      const body = table.createTBody();
+      for (const [index, label] of (chart.data.labels ?? []).entries()) {
+        const row = body.insertRow();
+        row.insertCell().textContent = String(label);
+        for (const dataset of chart.data.datasets) row.insertCell().textContent = String(dataset.data[index]);
+      }
+      canvas.replaceChildren(table);
+    }
   }
 
   private sortBy(key: SortKey): void {
@@ -366,20 +426,21 @@ class Dashboard {
   private async download(name: string): Promise<void> {
     const message = element('#export-message');
     message.textContent = '';
-    if (!this.session) return;
+    const token = session.value?.token;
+    if (!this.signedIn || !token) return;
     const query = this.seasonId ? `?seasonId=${encodeURIComponent(this.seasonId)}` : '';
     let response: Response;
     try {
-      response = await fetch(`/exports/${name}.csv${query}`, { headers: { authorization: `Bearer ${this.session.token}` } });
+      response = await fetch(`/exports/${name}.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
     } catch {
       message.textContent = '서버에 연결하지 못했습니다.';
       return;
     }
     if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as GraphQLAnswer<never> | null;
-      const error = body?.errors?.[0] ?? { message: `HTTP ${response.status}` };
-      if (error.extensions?.code === 'UNAUTHENTICATED') this.signOut(messageOf(error));
-      else message.textContent = messageOf(error);
+      const body = (await response.json().catch(() => null)) as { errors?: { extensions?: ApiError }[] } | null;
+      const error: ApiError = body?.errors?.[0]?.extensions ?? { code: 'INTERNAL_SERVER_ERROR' };
+      if (error.code === 'UNAUTHENTICATED') endSession('EXPIRED');
+      else message.textContent = messageFor(error);
       return;
     }
     const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `pitchside-${name}.csv`;

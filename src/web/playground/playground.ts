@@ -3,6 +3,11 @@
 // to /graphql carries "Authorization: Bearer <token>", until sign-out or the token's expiry. A header
 // typed into GraphiQL's own Headers tab wins over it.
 
+import { messageFor } from '../shared/error-messages';
+import './playground.css';
+import { endSession, session, sessionEndReason } from '../shared/session';
+import { bindSignInForm } from '../shared/sign-in-form';
+
 declare const YogaGraphiQL: { renderYogaGraphiQL(root: Element, options: unknown): void };
 
 interface MonacoEnvironmentSetting {
@@ -18,21 +23,23 @@ interface MonacoEnvironmentSetting {
 };
 
 class PlaygroundSession {
-  private session: PitchsideSession | null = readSession();
-  private cancelExpiry: () => void = () => undefined;
-
   start(): void {
     const form = document.querySelector<HTMLFormElement>('#sign-in-form')!;
-    // The schema is described to signed-in admins only: GraphiQL asked for it when the page opened,
-    // without a token, so the page opens again, signed in, for GraphiQL to ask with one.
-    bindSignInForm(form, this.message, (session) => {
-      saveSession(session);
-      location.reload();
-    });
-    document.querySelector('#sign-out')!.addEventListener('click', () => this.signOut('로그아웃했습니다.'));
+    bindSignInForm(form, this.message);
+    document.querySelector('#sign-out')!.addEventListener('click', () => endSession('SIGNED_OUT'));
     this.wrapFetch();
-    if (this.session) this.signedIn(this.session);
-    else this.show();
+    let shown = session.peek()?.token ?? null;
+    this.show();
+    session.subscribe((current) => {
+      const token = current?.token ?? null;
+      // The schema is described to signed-in admins only: GraphiQL asked for it when the page opened,
+      // without a token, so the page opens again, signed in, for GraphiQL to ask with one. A renewed
+      // token of the same member needs no reload.
+      if (current && shown === null) location.reload();
+      else if (!current && shown !== null) this.message.textContent = sessionEndReason.peek() === 'EXPIRED' ? messageFor({ code: 'UNAUTHENTICATED' }) : '로그아웃했습니다.';
+      shown = token;
+      this.show();
+    });
   }
 
   private get message(): HTMLElement {
@@ -40,44 +47,26 @@ class PlaygroundSession {
   }
 
   private show(): void {
-    document.querySelector<HTMLElement>('#sign-in-form')!.hidden = this.session !== null;
-    document.querySelector<HTMLElement>('#signed-in')!.hidden = this.session === null;
-    document.querySelector('#signed-in-as')!.textContent = this.session ? `${this.session.name} (${this.session.loginId}, ${this.session.role})` : '';
-  }
-
-  private signedIn(session: PitchsideSession): void {
-    saveSession(session);
-    this.session = session;
-    this.cancelExpiry();
-    this.cancelExpiry = onSessionExpiry(session, () => this.signOut(SESSION_EXPIRED));
-    this.message.textContent = '';
-    this.show();
-  }
-
-  private signOut(reason: string): void {
-    this.cancelExpiry();
-    clearSession();
-    this.session = null;
-    this.message.textContent = reason;
-    this.show();
+    const current = session.peek();
+    document.querySelector<HTMLElement>('#sign-in-form')!.hidden = current !== null;
+    document.querySelector<HTMLElement>('#signed-in')!.hidden = current === null;
+    document.querySelector('#signed-in-as')!.textContent = current ? `${current.member.name} (${current.member.loginId}, ${current.member.role})` : '';
   }
 
   /** GraphiQL fetches through globalThis.fetch at each request: the header is added there. */
   private wrapFetch(): void {
     const pageFetch = window.fetch.bind(window);
     window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const session = this.session;
+      const current = session.peek();
       const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-      if (!session || url.origin !== location.origin || url.pathname !== '/graphql') return pageFetch(input, init);
+      if (!current || url.origin !== location.origin || url.pathname !== '/graphql') return pageFetch(input, init);
       const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-      if (!headers.has('authorization')) headers.set('authorization', `Bearer ${session.token}`);
+      if (!headers.has('authorization')) headers.set('authorization', `Bearer ${current.token}`);
       const response = await pageFetch(input, { ...init, headers });
       // A token revoked early (password changed, account made inactive) ends the session here too.
       if ((response.headers.get('content-type') ?? '').includes('json')) {
-        const body = (await response.clone().json().catch(() => null)) as GraphQLAnswer<unknown> | null;
-        if (this.session === session && body?.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) {
-          this.signOut(SESSION_EXPIRED);
-        }
+        const body = (await response.clone().json().catch(() => null)) as { errors?: { extensions?: { code?: string } }[] } | null;
+        if (session.peek() === current && body?.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) endSession('EXPIRED');
       }
       return response;
     };

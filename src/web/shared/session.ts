@@ -1,127 +1,117 @@
-// The signed-in admin of a browser tab, shared by the dashboard and the playground (one origin, so
-// signing in on one page signs in the other in the same tab). The token lives in the tab's
-// sessionStorage and in Authorization headers only: never in a URL, never in localStorage.
+// The signed-in member of this browser, shared by every page of the origin (the members' app, the
+// dashboard, the playground): signing in on one signs in the others. Kept in localStorage so the
+// installed app stays signed in on the member's phone; sent in Authorization headers only, never
+// in a URL. Everything else a page keeps of the member lives under the same prefix, so that
+// signing out clears all of it.
+import { signal } from '@preact/signals';
 
-interface PitchsideSession {
-  token: string;
-  expiresAt: string;
+export interface SessionMember {
+  id: string;
   loginId: string;
   name: string;
   role: 'ADMIN' | 'MEMBER';
 }
 
-interface GraphQLErrorBody {
-  message: string;
-  extensions?: { code?: string; retryAfterSeconds?: number };
+export interface Session {
+  token: string;
+  expiresAt: string;
+  member: SessionMember;
 }
 
-interface GraphQLAnswer<T> {
-  data?: T | null;
-  errors?: GraphQLErrorBody[];
-}
-
-const SESSION_KEY = 'pitchside.session';
-
-/** What either page says when its token stops working. */
-const SESSION_EXPIRED = '로그인이 만료되었습니다. 다시 로그인하세요.';
+const PREFIX = 'pitchside.';
+const SESSION_KEY = `${PREFIX}session`;
 
 /** The longest delay setTimeout keeps (about 24 days); later expiries are re-armed. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-function readSession(): PitchsideSession | null {
-  const stored = sessionStorage.getItem(SESSION_KEY);
-  if (!stored) return null;
+function storedSession(): Session | null {
   try {
-    const session = JSON.parse(stored) as PitchsideSession;
-    if (Date.parse(session.expiresAt) > Date.now()) return session;
+    const session = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+    if (session?.token && session.member && Date.parse(session.expiresAt) > Date.now()) return session;
   } catch {
-    // A value this page did not write: treated as no session.
+    // A value this app did not write, or storage refused: treated as no session.
   }
-  sessionStorage.removeItem(SESSION_KEY);
+  clearKeptData();
   return null;
 }
 
-function saveSession(session: PitchsideSession): void {
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-}
+/** Why the last session ended, for the sign-in page to say (null after a sign-out the member asked for). */
+export const sessionEndReason = signal<'EXPIRED' | 'SIGNED_OUT' | null>(null);
 
-function clearSession(): void {
-  sessionStorage.removeItem(SESSION_KEY);
-}
+export const session = signal<Session | null>(storedSession());
 
-/** Calls `onExpired` when the session's token stops working; the answer cancels it. */
-function onSessionExpiry(session: PitchsideSession, onExpired: () => void): () => void {
+let cancelExpiry = () => undefined as void;
+
+function armExpiry(current: Session): void {
+  cancelExpiry();
   let timer: number;
   const arm = () => {
-    const left = Date.parse(session.expiresAt) - Date.now();
-    timer = window.setTimeout(left > LONGEST_TIMER_MS ? arm : onExpired, Math.max(0, Math.min(left, LONGEST_TIMER_MS)));
+    const left = Date.parse(current.expiresAt) - Date.now();
+    timer = window.setTimeout(left > LONGEST_TIMER_MS ? arm : () => endSession('EXPIRED'), Math.max(0, Math.min(left, LONGEST_TIMER_MS)));
   };
   arm();
-  return () => window.clearTimeout(timer);
+  cancelExpiry = () => window.clearTimeout(timer);
 }
 
-async function postGraphQL<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLAnswer<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as GraphQLAnswer<T>;
+if (session.value) armExpiry(session.value);
+
+export function startSession(next: Session): void {
+  clearKeptData();
+  localStorage.setItem(SESSION_KEY, JSON.stringify(next));
+  sessionEndReason.value = null;
+  session.value = next;
+  armExpiry(next);
 }
 
-/** What a person reads for an error code (the server's own message is English). */
-function messageOf(error: GraphQLErrorBody): string {
-  switch (error.extensions?.code) {
-    case 'INVALID_CREDENTIALS':
-      return '아이디 또는 비밀번호가 맞지 않습니다.';
-    case 'TOO_MANY_ATTEMPTS':
-      return `로그인 시도가 너무 많습니다. ${error.extensions.retryAfterSeconds ?? 60}초 뒤에 다시 시도하세요.`;
-    case 'ACCOUNT_INACTIVE':
-      return '비활성 계정입니다. 운영진에게 문의하세요.';
-    case 'BAD_USER_INPUT':
-      return '아이디와 비밀번호를 확인하세요.';
-    case 'UNAUTHENTICATED':
-      return SESSION_EXPIRED;
-    case 'FORBIDDEN':
-      return '운영진만 볼 수 있습니다.';
-    case 'DATABASE_UNAVAILABLE':
-    case 'REQUEST_TIMEOUT':
-      return '서버가 잠시 응답하지 못했습니다. 잠시 뒤에 다시 시도하세요.';
-    default:
-      return `요청이 실패했습니다: ${error.message}`;
+/** A fresh token for the same member (after a password change). */
+export function renewToken(token: string, expiresAt: string): void {
+  if (!session.value) return;
+  const next = { ...session.value, token, expiresAt };
+  localStorage.setItem(SESSION_KEY, JSON.stringify(next));
+  session.value = next;
+  armExpiry(next);
+}
+
+/** Ends the session and forgets every piece of the member's data this origin keeps. */
+export function endSession(reason: 'EXPIRED' | 'SIGNED_OUT'): void {
+  cancelExpiry();
+  clearKeptData();
+  sessionEndReason.value = reason;
+  session.value = null;
+}
+
+function clearKeptData(): void {
+  for (const storage of [localStorage, sessionStorage]) {
+    for (const key of Object.keys(storage)) if (key.startsWith(PREFIX)) storage.removeItem(key);
   }
 }
 
-const LOGIN = `mutation SignIn($loginId: String!, $password: String!) {
-  login(loginId: $loginId, password: $password) { token expiresAt member { loginId name role } }
-}`;
-
-interface LoginAnswer {
-  login: { token: string; expiresAt: string; member: { loginId: string; name: string; role: 'ADMIN' | 'MEMBER' } };
-}
-
-/**
- * Wires a form with `loginId` and `password` inputs (Enter submits it, as any form): logs in and
- * hands the session over; a refusal is written to `message`. The page decides what a non-admin sees.
- */
-function bindSignInForm(form: HTMLFormElement, message: HTMLElement, onSignedIn: (session: PitchsideSession) => void): void {
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const fields = new FormData(form);
-    const button = form.querySelector('button');
-    message.textContent = '';
-    if (button) button.disabled = true;
-    try {
-      const answer = await postGraphQL<LoginAnswer>(LOGIN, { loginId: String(fields.get('loginId') ?? ''), password: String(fields.get('password') ?? '') });
-      if (!answer.data?.login) {
-        message.textContent = messageOf(answer.errors?.[0] ?? { message: 'no answer' });
-        return;
+/** A piece of the member's data kept on the device (the last home, for offline), cleared at sign-out. */
+export function keptData<T>(name: string): { read(): T | null; write(value: T): void } {
+  const key = `${PREFIX}${name}`;
+  return {
+    read: () => {
+      try {
+        return JSON.parse(localStorage.getItem(key) ?? 'null') as T | null;
+      } catch {
+        return null;
       }
-      const { token, expiresAt, member } = answer.data.login;
-      form.reset();
-      onSignedIn({ token, expiresAt, ...member });
-    } catch {
-      message.textContent = '서버에 연결하지 못했습니다.';
-    } finally {
-      if (button) button.disabled = false;
-    }
-  });
+    },
+    write: (value) => {
+      if (session.value) localStorage.setItem(key, JSON.stringify(value));
+    },
+  };
 }
+
+// Another tab signed in or out: follow it.
+window.addEventListener('storage', (event) => {
+  if (event.key !== SESSION_KEY) return;
+  const next = storedSession();
+  if (next) {
+    session.value = next;
+    armExpiry(next);
+  } else if (session.value) {
+    cancelExpiry();
+    session.value = null;
+  }
+});

@@ -1,0 +1,178 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query MyProfile {\n    me {\n      id\n      loginId\n      name\n      phone\n    }\n  }\n": typeof types.MyProfileDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n": typeof types.HasCalendarFeedDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
+    "\n  fragment MemberFigures on Member {\n    id\n    loginId\n    name\n    status\n    penaltyPoints(seasonId: $seasonId)\n    warningCount(seasonId: $seasonId)\n    standing(seasonId: $seasonId)\n  }\n": typeof types.MemberFiguresFragmentDoc,
+    "\n  query Dashboard($seasonId: ID) {\n    attendanceReport(seasonId: $seasonId) {\n      eventCount\n      attendanceRate\n      participationRate\n      events {\n        event {\n          id\n          title\n          startsAt\n        }\n        eligible\n        participants\n        attended\n        late\n        absent\n        excused\n      }\n      members {\n        member {\n          ...MemberFigures\n        }\n        stats {\n          joined\n          attended\n          late\n          absent\n          excused\n          attendanceRate\n        }\n      }\n    }\n    pendingPayments {\n      id\n    }\n    pendingAbsences {\n      id\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query DashboardMembers($seasonId: ID, $after: String) {\n    members(first: 100, after: $after, status: ACTIVE) {\n      edges {\n        node {\n          ...MemberFigures\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DashboardMembersDocument,
+    "\n  query DashboardSeasons {\n    seasons {\n      id\n      name\n      current\n    }\n  }\n": typeof types.DashboardSeasonsDocument,
+    "\n  query HomeMatches($from: DateTime!) {\n    me {\n      id\n      name\n    }\n    events(first: 50, filter: { from: $from }) {\n      edges {\n        node {\n          id\n          ...MatchCard\n        }\n      }\n    }\n  }\n": typeof types.HomeMatchesDocument,
+    "\n  fragment MatchCard on Event {\n    id\n    title\n    startsAt\n    endsAt\n    address\n    myParticipation {\n      id\n      attendance\n      payment\n      absenceNotice {\n        status\n      }\n    }\n  }\n": typeof types.MatchCardFragmentDoc,
+    "\n  mutation SignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation CheckIn($eventId: ID!, $latitude: Float!, $longitude: Float!, $accuracyMeters: Float) {\n    checkIn(eventId: $eventId, latitude: $latitude, longitude: $longitude, accuracyMeters: $accuracyMeters) {\n      id\n      attendance\n    }\n  }\n": typeof types.CheckInDocument,
+    "\n  query MatchDetail($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      fee\n      startsAt\n      endsAt\n      settledAt\n      checkInOpensAt\n      absenceDeadline\n      participantCount\n      participants {\n        id\n        attendance\n        member {\n          id\n          name\n        }\n      }\n      myParticipation {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        absenceNotice {\n          status\n          reason\n          reviewNote\n        }\n      }\n    }\n  }\n": typeof types.MatchDetailDocument,
+    "\n  mutation RequestPayment($eventId: ID!) {\n    requestPaymentConfirmation(eventId: $eventId) {\n      id\n      payment\n    }\n  }\n": typeof types.RequestPaymentDocument,
+    "\n  mutation SubmitAbsence($eventId: ID!, $reason: String!) {\n    submitAbsence(eventId: $eventId, reason: $reason) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n": typeof types.SubmitAbsenceDocument,
+    "\n  mutation WithdrawAbsence($eventId: ID!) {\n    withdrawAbsence(eventId: $eventId) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n": typeof types.WithdrawAbsenceDocument,
+    "\n  query MySeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n      current\n    }\n  }\n": typeof types.MySeasonsDocument,
+    "\n  query MyStanding($seasonId: ID) {\n    me {\n      id\n      name\n      penaltyPoints(seasonId: $seasonId)\n      warningCount(seasonId: $seasonId)\n      standing(seasonId: $seasonId)\n      stats(seasonId: $seasonId) {\n        joined\n        attended\n        late\n        absent\n        excused\n        attendanceRate\n      }\n      penalties(seasonId: $seasonId) {\n        id\n        reason\n        points\n        note\n        createdAt\n        event {\n          id\n          title\n        }\n      }\n      participations {\n        id\n        attendance\n        event {\n          id\n          title\n          startsAt\n        }\n      }\n    }\n  }\n": typeof types.MyStandingDocument,
+    "\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  fragment SessionPayload on AuthPayload {\n    token\n    expiresAt\n    member {\n      id\n      loginId\n      name\n      role\n    }\n  }\n": typeof types.SessionPayloadFragmentDoc,
+    "\n  mutation PageSignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n": typeof types.PageSignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionPayload\n    }\n  }\n": typeof types.SignUpDocument,
+};
+const documents: Documents = {
+    "\n  query MyProfile {\n    me {\n      id\n      loginId\n      name\n      phone\n    }\n  }\n": types.MyProfileDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      expiresAt\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n": types.HasCalendarFeedDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n": types.CreateCalendarFeedDocument,
+    "\n  fragment MemberFigures on Member {\n    id\n    loginId\n    name\n    status\n    penaltyPoints(seasonId: $seasonId)\n    warningCount(seasonId: $seasonId)\n    standing(seasonId: $seasonId)\n  }\n": types.MemberFiguresFragmentDoc,
+    "\n  query Dashboard($seasonId: ID) {\n    attendanceReport(seasonId: $seasonId) {\n      eventCount\n      attendanceRate\n      participationRate\n      events {\n        event {\n          id\n          title\n          startsAt\n        }\n        eligible\n        participants\n        attended\n        late\n        absent\n        excused\n      }\n      members {\n        member {\n          ...MemberFigures\n        }\n        stats {\n          joined\n          attended\n          late\n          absent\n          excused\n          attendanceRate\n        }\n      }\n    }\n    pendingPayments {\n      id\n    }\n    pendingAbsences {\n      id\n    }\n  }\n": types.DashboardDocument,
+    "\n  query DashboardMembers($seasonId: ID, $after: String) {\n    members(first: 100, after: $after, status: ACTIVE) {\n      edges {\n        node {\n          ...MemberFigures\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DashboardMembersDocument,
+    "\n  query DashboardSeasons {\n    seasons {\n      id\n      name\n      current\n    }\n  }\n": types.DashboardSeasonsDocument,
+    "\n  query HomeMatches($from: DateTime!) {\n    me {\n      id\n      name\n    }\n    events(first: 50, filter: { from: $from }) {\n      edges {\n        node {\n          id\n          ...MatchCard\n        }\n      }\n    }\n  }\n": types.HomeMatchesDocument,
+    "\n  fragment MatchCard on Event {\n    id\n    title\n    startsAt\n    endsAt\n    address\n    myParticipation {\n      id\n      attendance\n      payment\n      absenceNotice {\n        status\n      }\n    }\n  }\n": types.MatchCardFragmentDoc,
+    "\n  mutation SignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation CheckIn($eventId: ID!, $latitude: Float!, $longitude: Float!, $accuracyMeters: Float) {\n    checkIn(eventId: $eventId, latitude: $latitude, longitude: $longitude, accuracyMeters: $accuracyMeters) {\n      id\n      attendance\n    }\n  }\n": types.CheckInDocument,
+    "\n  query MatchDetail($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      fee\n      startsAt\n      endsAt\n      settledAt\n      checkInOpensAt\n      absenceDeadline\n      participantCount\n      participants {\n        id\n        attendance\n        member {\n          id\n          name\n        }\n      }\n      myParticipation {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        absenceNotice {\n          status\n          reason\n          reviewNote\n        }\n      }\n    }\n  }\n": types.MatchDetailDocument,
+    "\n  mutation RequestPayment($eventId: ID!) {\n    requestPaymentConfirmation(eventId: $eventId) {\n      id\n      payment\n    }\n  }\n": types.RequestPaymentDocument,
+    "\n  mutation SubmitAbsence($eventId: ID!, $reason: String!) {\n    submitAbsence(eventId: $eventId, reason: $reason) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n": types.SubmitAbsenceDocument,
+    "\n  mutation WithdrawAbsence($eventId: ID!) {\n    withdrawAbsence(eventId: $eventId) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n": types.WithdrawAbsenceDocument,
+    "\n  query MySeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n      current\n    }\n  }\n": types.MySeasonsDocument,
+    "\n  query MyStanding($seasonId: ID) {\n    me {\n      id\n      name\n      penaltyPoints(seasonId: $seasonId)\n      warningCount(seasonId: $seasonId)\n      standing(seasonId: $seasonId)\n      stats(seasonId: $seasonId) {\n        joined\n        attended\n        late\n        absent\n        excused\n        attendanceRate\n      }\n      penalties(seasonId: $seasonId) {\n        id\n        reason\n        points\n        note\n        createdAt\n        event {\n          id\n          title\n        }\n      }\n      participations {\n        id\n        attendance\n        event {\n          id\n          title\n          startsAt\n        }\n      }\n    }\n  }\n": types.MyStandingDocument,
+    "\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  fragment SessionPayload on AuthPayload {\n    token\n    expiresAt\n    member {\n      id\n      loginId\n      name\n      role\n    }\n  }\n": types.SessionPayloadFragmentDoc,
+    "\n  mutation PageSignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n": types.PageSignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionPayload\n    }\n  }\n": types.SignUpDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyProfile {\n    me {\n      id\n      loginId\n      name\n      phone\n    }\n  }\n"): (typeof documents)["\n  query MyProfile {\n    me {\n      id\n      loginId\n      name\n      phone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n"): (typeof documents)["\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberFigures on Member {\n    id\n    loginId\n    name\n    status\n    penaltyPoints(seasonId: $seasonId)\n    warningCount(seasonId: $seasonId)\n    standing(seasonId: $seasonId)\n  }\n"): (typeof documents)["\n  fragment MemberFigures on Member {\n    id\n    loginId\n    name\n    status\n    penaltyPoints(seasonId: $seasonId)\n    warningCount(seasonId: $seasonId)\n    standing(seasonId: $seasonId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($seasonId: ID) {\n    attendanceReport(seasonId: $seasonId) {\n      eventCount\n      attendanceRate\n      participationRate\n      events {\n        event {\n          id\n          title\n          startsAt\n        }\n        eligible\n        participants\n        attended\n        late\n        absent\n        excused\n      }\n      members {\n        member {\n          ...MemberFigures\n        }\n        stats {\n          joined\n          attended\n          late\n          absent\n          excused\n          attendanceRate\n        }\n      }\n    }\n    pendingPayments {\n      id\n    }\n    pendingAbsences {\n      id\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($seasonId: ID) {\n    attendanceReport(seasonId: $seasonId) {\n      eventCount\n      attendanceRate\n      participationRate\n      events {\n        event {\n          id\n          title\n          startsAt\n        }\n        eligible\n        participants\n        attended\n        late\n        absent\n        excused\n      }\n      members {\n        member {\n          ...MemberFigures\n        }\n        stats {\n          joined\n          attended\n          late\n          absent\n          excused\n          attendanceRate\n        }\n      }\n    }\n    pendingPayments {\n      id\n    }\n    pendingAbsences {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardMembers($seasonId: ID, $after: String) {\n    members(first: 100, after: $after, status: ACTIVE) {\n      edges {\n        node {\n          ...MemberFigures\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardMembers($seasonId: ID, $after: String) {\n    members(first: 100, after: $after, status: ACTIVE) {\n      edges {\n        node {\n          ...MemberFigures\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSeasons {\n    seasons {\n      id\n      name\n      current\n    }\n  }\n"): (typeof documents)["\n  query DashboardSeasons {\n    seasons {\n      id\n      name\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomeMatches($from: DateTime!) {\n    me {\n      id\n      name\n    }\n    events(first: 50, filter: { from: $from }) {\n      edges {\n        node {\n          id\n          ...MatchCard\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HomeMatches($from: DateTime!) {\n    me {\n      id\n      name\n    }\n    events(first: 50, filter: { from: $from }) {\n      edges {\n        node {\n          id\n          ...MatchCard\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MatchCard on Event {\n    id\n    title\n    startsAt\n    endsAt\n    address\n    myParticipation {\n      id\n      attendance\n      payment\n      absenceNotice {\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment MatchCard on Event {\n    id\n    title\n    startsAt\n    endsAt\n    address\n    myParticipation {\n      id\n      attendance\n      payment\n      absenceNotice {\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckIn($eventId: ID!, $latitude: Float!, $longitude: Float!, $accuracyMeters: Float) {\n    checkIn(eventId: $eventId, latitude: $latitude, longitude: $longitude, accuracyMeters: $accuracyMeters) {\n      id\n      attendance\n    }\n  }\n"): (typeof documents)["\n  mutation CheckIn($eventId: ID!, $latitude: Float!, $longitude: Float!, $accuracyMeters: Float) {\n    checkIn(eventId: $eventId, latitude: $latitude, longitude: $longitude, accuracyMeters: $accuracyMeters) {\n      id\n      attendance\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchDetail($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      fee\n      startsAt\n      endsAt\n      settledAt\n      checkInOpensAt\n      absenceDeadline\n      participantCount\n      participants {\n        id\n        attendance\n        member {\n          id\n          name\n        }\n      }\n      myParticipation {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        absenceNotice {\n          status\n          reason\n          reviewNote\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchDetail($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      fee\n      startsAt\n      endsAt\n      settledAt\n      checkInOpensAt\n      absenceDeadline\n      participantCount\n      participants {\n        id\n        attendance\n        member {\n          id\n          name\n        }\n      }\n      myParticipation {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        absenceNotice {\n          status\n          reason\n          reviewNote\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPayment($eventId: ID!) {\n    requestPaymentConfirmation(eventId: $eventId) {\n      id\n      payment\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPayment($eventId: ID!) {\n    requestPaymentConfirmation(eventId: $eventId) {\n      id\n      payment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitAbsence($eventId: ID!, $reason: String!) {\n    submitAbsence(eventId: $eventId, reason: $reason) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitAbsence($eventId: ID!, $reason: String!) {\n    submitAbsence(eventId: $eventId, reason: $reason) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawAbsence($eventId: ID!) {\n    withdrawAbsence(eventId: $eventId) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawAbsence($eventId: ID!) {\n    withdrawAbsence(eventId: $eventId) {\n      id\n      absenceNotice {\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query MySeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyStanding($seasonId: ID) {\n    me {\n      id\n      name\n      penaltyPoints(seasonId: $seasonId)\n      warningCount(seasonId: $seasonId)\n      standing(seasonId: $seasonId)\n      stats(seasonId: $seasonId) {\n        joined\n        attended\n        late\n        absent\n        excused\n        attendanceRate\n      }\n      penalties(seasonId: $seasonId) {\n        id\n        reason\n        points\n        note\n        createdAt\n        event {\n          id\n          title\n        }\n      }\n      participations {\n        id\n        attendance\n        event {\n          id\n          title\n          startsAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyStanding($seasonId: ID) {\n    me {\n      id\n      name\n      penaltyPoints(seasonId: $seasonId)\n      warningCount(seasonId: $seasonId)\n      standing(seasonId: $seasonId)\n      stats(seasonId: $seasonId) {\n        joined\n        attended\n        late\n        absent\n        excused\n        attendanceRate\n      }\n      penalties(seasonId: $seasonId) {\n        id\n        reason\n        points\n        note\n        createdAt\n        event {\n          id\n          title\n        }\n      }\n      participations {\n        id\n        attendance\n        event {\n          id\n          title\n          startsAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionPayload on AuthPayload {\n    token\n    expiresAt\n    member {\n      id\n      loginId\n      name\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment SessionPayload on AuthPayload {\n    token\n    expiresAt\n    member {\n      id\n      loginId\n      name\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PageSignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n"): (typeof documents)["\n  mutation PageSignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionPayload\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionPayload\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

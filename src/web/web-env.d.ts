@@ -1,0 +1,2 @@
+// esbuild bundles a page's stylesheets from their imports.
+declare module '*.css';
