@@ -58,7 +58,7 @@ function App() {
 
   useEffect(() => {
     // Signed out: every route but sign-in, sign-up and reset goes to sign-in, and back afterwards.
-    if (!signedIn && !publicRoute) navigate(path === '/' ? '/login' : `/login?next=${encodeURIComponent(currentPath.value)}`, { replace: true });
+    if (!signedIn && !publicRoute) navigate(path === '/' ? '/login' : `/login?next=${encodeURIComponent(currentPath.value)}`, { replace: true, keepNotice: true });
     if (signedIn && publicRoute) navigate(nextPath(), { replace: true });
   }, [signedIn, publicRoute, path]);
 

@@ -7,10 +7,11 @@ const here = () => `${location.pathname}${location.search}`;
 /** The current path with its query, e.g. "/login?next=%2Fme". */
 export const currentPath = signal(here());
 
-export function navigate(to: string, { replace = false } = {}): void {
+/** `keepNotice`: a redirect the app makes (to sign-in), whose reason is being told. */
+export function navigate(to: string, { replace = false, keepNotice = false } = {}): void {
   if (to === here()) return;
   history[replace ? 'replaceState' : 'pushState'](null, '', to);
-  clearNotice();
+  if (!keepNotice) clearNotice();
   currentPath.value = here();
   window.scrollTo(0, 0);
 }

@@ -85,7 +85,8 @@ export function MePage() {
   // The season's matches: those that start inside it (api-rules: an event belongs to the season of its start).
   const played = (me?.participations ?? [])
     .filter(({ event }) => !season || (event.startsAt >= season.startsAt && event.startsAt < season.endsAt))
-    .filter(({ event }) => Date.parse(event.startsAt) <= Date.now())
+    // Played: begun, or already marked (a settled match's absentees among them).
+    .filter(({ attendance, event }) => attendance !== 'PENDING' || Date.parse(event.startsAt) <= Date.now())
     .sort((a, b) => b.event.startsAt.localeCompare(a.event.startsAt));
 
   return (
