@@ -18,7 +18,7 @@ import { graphqlRoutes } from './http/graphql-route';
 import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
 import { hashedAssetRoutes } from './http/static-assets';
-import { createLogger, type Logger } from './logging/logger';
+import { createLogger, logDestination, type Logger } from './logging/logger';
 import { appModules, buildAppSchema, createLoaders } from './modules';
 import { ensureBootstrapAdmin } from './modules/members/bootstrap-admin';
 import { playgroundPage } from './modules/playground/playground.routes';
@@ -62,7 +62,7 @@ export interface RunningApp {
 /** Opens and migrates the database, wires the services and serves GraphQL on the configured port. */
 export async function startApp(config: Config, dependencies: AppDependencies = {}): Promise<RunningApp> {
   const clock = dependencies.clock ?? systemClock;
-  const logger = dependencies.logger ?? createLogger(config.logLevel);
+  const logger = dependencies.logger ?? createLogger(config.logLevel, logDestination(config.logFormat));
 
   const database = await openDatabase(config, logger, dependencies.statementTracer);
   try {

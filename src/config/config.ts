@@ -54,6 +54,8 @@ export interface Config {
   queryLimits: QueryLimitSettings;
   timeZone: string;
   logLevel: LogLevel;
+  /** LOG_FORMAT: `auto` is readable lines on a terminal and JSON lines anywhere else. */
+  logFormat: LogFormat;
   shutdownTimeoutMs: number;
   /**
    * How long an idle kept-alive connection stays open. Above a proxy's own idle timeout for its
@@ -121,6 +123,8 @@ export interface SettlementSettings {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -339,6 +343,7 @@ export function loadConfig(env: Env): Config {
     },
     timeZone,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: read.oneOf('LOG_FORMAT', LOG_FORMATS, 'auto'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     keepAliveTimeoutSeconds: read.integer('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 65, 1, 3600),
     executionTimeoutMs: read.integer('EXECUTION_TIMEOUT_MS', 15_000, 1, 600_000),

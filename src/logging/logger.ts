@@ -1,6 +1,8 @@
 import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import pino from 'pino';
-import type { LogLevel } from '../config/config';
+import { prettyFactory } from 'pino-pretty';
+import type { LogFormat, LogLevel } from '../config/config';
 
 export type Logger = pino.Logger;
 
@@ -50,6 +52,22 @@ export function fdDestination(fd: number) {
       }
     },
   };
+}
+
+/**
+ * For a person at a terminal: each JSON line as pino-pretty prints it (time, level, message,
+ * fields), written the same careful way.
+ */
+export function readableDestination(fd: number) {
+  const target = fdDestination(fd);
+  const pretty = prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' });
+  return { write: (line: string) => target.write(pretty(line)) };
+}
+
+/** Where the server's log goes: readable lines on a terminal (LOG_FORMAT=auto), JSON lines elsewhere. */
+export function logDestination(format: LogFormat, fd = 1) {
+  const readable = format === 'pretty' || (format === 'auto' && isatty(fd));
+  return readable ? readableDestination(fd) : fdDestination(fd);
 }
 
 /** JSON lines on stdout. Secrets never reach a log line, even if someone logs a whole input. */
