@@ -10,6 +10,7 @@ const { hash } = require('@node-rs/argon2');
 const autocannon = require('autocannon');
 const pg = require('pg');
 const { measureDashboard } = require('./dashboard');
+const { measureApp } = require('./app');
 
 const ROOT = path.resolve(__dirname, '..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -528,6 +529,9 @@ async function main() {
     // Phase 5: the embedded database.
     const embedded = await benchEmbedded(env);
 
+    // Phase 6: the members' app's budgets (Lighthouse, JavaScript on the wire).
+    const app = await measureApp();
+
     const results = {
       machine: { cpus: require('node:os').cpus().length, node: process.version },
       phase0Startup: startup,
@@ -554,6 +558,7 @@ async function main() {
       phase3Exports: { files: exportsResult.result, peakRssMb: mb(exportsResult.peakRssMb) },
       phase4Dashboard: { ...dashboard.result, serverPeakRssMb: mb(dashboard.peakRssMb) },
       phase5Embedded: embedded,
+      phase6App: app,
     };
     results.phase2.throughputRatio = +(reads.saturated.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
     results.phase5Embedded.throughputToPostgres = +(embedded.saturated.requestsPerSecond / reads.saturated.requestsPerSecond).toFixed(2);

@@ -69,6 +69,7 @@ function contentSecurityPolicy(options: PageOptions): string {
     "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self'",
+    "manifest-src 'self'",
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -1,0 +1,147 @@
+// Phase 6 of the bench, and `npm run bench:app` alone: the members' app's budgets. Starts pitchside
+// as `npm start` does (the embedded PostgreSQL, in a temporary DATA_DIR), seeds a member in a match,
+// then runs Lighthouse (mobile, its default throttling) in Debian's Chromium on /login, / and the
+// match page, signed in for the last two, and reads from the run of / the JavaScript sent for the
+// first view (bytes on the wire, compressed). Budgets (issue [Members' app]): JS ≤ 60 KB;
+// performance ≥ 90, accessibility 100, best practices ≥ 95.
+const { spawn } = require('node:child_process');
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ADMIN = { loginId: 'bench.admin', password: 'bench admin password' };
+const MEMBER = { loginId: 'bench.member', password: 'bench member password', name: '벤치 회원', phone: '010-1111-2222', gender: 'MALE' };
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function graphql(origin, query, variables, token) {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function startServer() {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'pitchside-bench-app-'));
+  // Open to the embedded PostgreSQL's own user when the bench runs as root.
+  chmodSync(parent, 0o755);
+  const dataDir = path.join(parent, 'data');
+  const port = await freePort();
+  const child = spawn('sh', ['scripts/serve.sh'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ADMIN_LOGIN_ID: ADMIN.loginId, ADMIN_PASSWORD: ADMIN.password, CLUB_NAME: '한빛 FC' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('pitchside is ready at')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`pitchside did not start:\n${output}`)));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.on('exit', resolve));
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+async function seed(origin) {
+  const admin = (await graphql(origin, 'mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { token } }', { l: ADMIN.loginId, p: ADMIN.password })).login.token;
+  const signUp = (await graphql(origin, 'mutation($input: SignUpInput!) { signUp(input: $input) { token expiresAt member { id loginId name role } } }', { input: MEMBER })).signUp;
+  const startsAt = new Date(Date.now() + 30 * 60_000);
+  const match = (
+    await graphql(
+      origin,
+      'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+      {
+        input: {
+          title: '토요 정기전',
+          address: '서울 마포구 월드컵로 240',
+          audience: 'ALL',
+          fee: 5000,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+          latitude: 37.568256,
+          longitude: 126.89724,
+        },
+      },
+      admin,
+    )
+  ).createEvent;
+  await graphql(origin, 'mutation($e: ID!, $m: [ID!]!) { addParticipants(eventId: $e, memberIds: $m) { id } }', { e: match.id, m: [signUp.member.id] }, admin);
+  return { session: { token: signUp.token, expiresAt: signUp.expiresAt, member: signUp.member }, matchId: match.id };
+}
+
+/** One Lighthouse run (mobile) on `url`, in a fresh tab of `browser`, signed in when `session` is given. */
+async function audit(lighthouse, browser, origin, url, session) {
+  const page = await browser.newPage();
+  if (session) {
+    await page.goto(`${origin}/login`);
+    await page.evaluate((value) => localStorage.setItem('pitchside.session', value), JSON.stringify(session));
+    // A first view, but signed in: everything the browser kept is gone except the session.
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'cache_storage,service_workers' });
+    await cdp.detach();
+  }
+  const { lhr } = await lighthouse(url, { disableStorageReset: Boolean(session), onlyCategories: ['performance', 'accessibility', 'best-practices'], logLevel: 'error' }, undefined, page);
+  await page.close();
+  const scores = Object.fromEntries(Object.entries(lhr.categories).map(([name, category]) => [name, Math.round(category.score * 100)]));
+  const requests = lhr.audits['network-requests'].details.items;
+  const scriptBytes = requests.filter((request) => request.resourceType === 'Script').reduce((sum, request) => sum + request.transferSize, 0);
+  const failed = Object.values(lhr.audits).filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary').map((audit) => audit.id);
+  return { scores, scriptKbOnWire: +(scriptBytes / 1024).toFixed(1), lcpMs: Math.round(lhr.audits['largest-contentful-paint'].numericValue), failedAudits: failed };
+}
+
+async function measureApp() {
+  const { default: lighthouse } = await import('lighthouse');
+  const puppeteer = require('puppeteer-core');
+  const server = await startServer();
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const { session, matchId } = await seed(server.origin);
+    const pages = { '/login': null, '/': session, [`/matches/${matchId}`]: session };
+    const results = {};
+    for (const [route, signedIn] of Object.entries(pages)) {
+      results[route.startsWith('/matches/') ? '/matches/<id>' : route] = await audit(lighthouse, browser, server.origin, `${server.origin}${route}`, signedIn);
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+module.exports = { measureApp };
+
+if (require.main === module) {
+  measureApp().then(
+    (results) => console.log(JSON.stringify(results, null, 2)),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
