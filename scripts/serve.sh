@@ -1,6 +1,6 @@
 #!/bin/sh
 # How pitchside runs in production: `npm start`, the Docker image and `npm run bench` all start it
-# through this file. Measured with the bench (BENCHMARKS.md):
+# through this file. Measured with the bench (docs/benchmarks.md):
 # - glibc's malloc takes a fixed mmap threshold, 32 MiB, above argon2's 19 MiB buffer. Left to
 #   itself, glibc raised its threshold after the first such buffer and kept them for good (~25 MB).
 #   A 1 MiB threshold returned each one, but every hash then faulted in 19 MiB of fresh pages:

@@ -10,7 +10,7 @@ import { fdDestination } from './logging/logger';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // WebAssembly runs on V8's baseline compiler only. Prisma's query compiler runs once per query
-  // shape, and the optimizing compiler held ~70 MB for it for good (BENCHMARKS.md).
+  // shape, and the optimizing compiler held ~70 MB for it for good (docs/benchmarks.md).
   setFlagsFromString('--liftoff-only');
   // Tracing first, then the app: its instrumentations hook http and graphql as they are first loaded.
   // Off, it is not loaded at all.

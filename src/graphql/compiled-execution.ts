@@ -18,7 +18,7 @@ function asGraphQLError(error: GraphQLError, code: string | undefined): GraphQLE
 /**
  * GraphQL execution compiled once per document by graphql-jit, which runs a document's fields as
  * plain generated code instead of graphql-js walking it on every request (graphql-js was the largest
- * share of the server's CPU after the database driver: BENCHMARKS.md). Apollo Server 4 and later
+ * share of the server's CPU after the database driver: docs/benchmarks.md). Apollo Server 4 and later
  * take a custom executor only through their gateway interface, so this is one: Apollo still parses,
  * validates (with the query limits), runs the plugins and formats errors; only execution changes.
  * Apollo keeps each document it has parsed in its document cache and hands the same object back,

@@ -9,7 +9,7 @@ const MAX_MEMBERS = 10_000;
 
 /**
  * The members requests are made by, remembered between requests: reading the viewer was one of
- * the three statements of every request, and they were most of the server's CPU (BENCHMARKS.md).
+ * the three statements of every request, and they were most of the server's CPU (docs/benchmarks.md).
  *
  * Across instances: a trigger on the members table sends a NOTIFY for every row updated or deleted,
  * by any instance, a CLI or by hand, and every instance forgets that member when it arrives.
