@@ -1,7 +1,7 @@
 // Phase 4 of the bench: the admins' dashboard in Debian's Chromium over the bench's term (150
 // members in 60 settled matches, 200 members in all): what the page weighs on the wire and how long
 // from navigation to the first chart drawn with the season's data, on a first visit (empty cache,
-// signed in already in the tab) and on a repeat visit (cache revalidated with ETags).
+// signed in already in the browser) and on a repeat visit (cache revalidated with ETags).
 const { existsSync } = require('node:fs');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -66,11 +66,11 @@ async function measureDashboard(origin, loginId, password) {
     await signIn.locator('input[name="password"]').press('Enter');
     await timeToFirstChart(signIn);
     const signInToChartMs = Math.round(performance.now() - submitted);
-    const session = await signIn.evaluate(() => sessionStorage.getItem('pitchside.session'));
+    const session = await signIn.evaluate(() => localStorage.getItem('pitchside.session'));
     await signIn.close();
 
     const context = await browser.newContext();
-    await context.addInitScript((stored) => sessionStorage.setItem('pitchside.session', stored), session);
+    await context.addInitScript((stored) => localStorage.setItem('pitchside.session', stored), session);
     const page = await context.newPage();
     const first = await visit(page, `${origin}/dashboard`);
     const repeat = await visit(page, `${origin}/dashboard`);

@@ -3,7 +3,7 @@ import { graphql } from '../gql';
 import { formValues, useAction } from '../app/actions';
 import { tellSuccess } from '../app/notice';
 import { navigate } from '../app/router';
-import { endSession, renewToken, session } from '../shared/session';
+import { endSession, updateSession } from '../shared/session';
 import { CalendarLink } from './calendar-link';
 
 const MyProfileQuery = graphql(`
@@ -48,7 +48,7 @@ export function AccountPage() {
     const data = await changePassword.run({ currentPassword, newPassword });
     if (!data) return;
     // Every earlier token stopped working; this device goes on with the new one.
-    renewToken(data.changePassword.token, data.changePassword.expiresAt);
+    updateSession({ token: data.changePassword.token, expiresAt: data.changePassword.expiresAt });
     form.reset();
     tellSuccess('비밀번호를 바꿨습니다. 다른 기기에서는 다시 로그인해야 합니다.');
   };
@@ -57,7 +57,7 @@ export function AccountPage() {
     const { name, phone } = formValues(event);
     const data = await updateProfile.run({ input: { name: name.trim(), phone: phone.trim() } });
     if (!data) return;
-    if (session.value) session.value = { ...session.value, member: { ...session.value.member, name: data.updateMe.name } };
+    updateSession({ name: data.updateMe.name });
     tellSuccess('프로필을 저장했습니다.');
   };
 

@@ -21,7 +21,8 @@ import './app.css';
 const SIGNED_OUT_ROUTES = ['/login', '/signup', '/reset'];
 
 /** A fresh client (and cache) for each member who signs in, none while signed out. */
-const client = computed(() => (session.value ? createGraphQLClient() : null));
+const signedInMember = computed(() => session.value?.member.id ?? null);
+const client = computed(() => (signedInMember.value ? createGraphQLClient() : null));
 const signedOutClient = createGraphQLClient();
 
 function SignedInRoute({ path }: { path: string }) {

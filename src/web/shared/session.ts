@@ -63,10 +63,11 @@ export function startSession(next: Session): void {
   armExpiry(next);
 }
 
-/** A fresh token for the same member (after a password change). */
-export function renewToken(token: string, expiresAt: string): void {
+/** A fresh token for the same member (after a password change), or their new name. */
+export function updateSession(change: Partial<Pick<Session, 'token' | 'expiresAt'>> & { name?: string }): void {
   if (!session.value) return;
-  const next = { ...session.value, token, expiresAt };
+  const { name, ...token } = change;
+  const next = { ...session.value, ...token, member: { ...session.value.member, ...(name ? { name } : {}) } };
   localStorage.setItem(SESSION_KEY, JSON.stringify(next));
   session.value = next;
   armExpiry(next);
