@@ -11,7 +11,7 @@ describe('the log as a person or a collector reads it (LOG_FORMAT=auto)', () => 
   afterAll(() => database.drop());
 
   it('is readable lines on a terminal: `npm start` in a real pseudo-terminal (script)', async () => {
-    const env = { ...process.env, ...database.env, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info', TERM: 'xterm' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info', TERM: 'xterm' };
     delete env.NODE_OPTIONS;
     const child = spawn('script', ['-qfec', 'sh scripts/serve.sh', '/dev/null'], { cwd: ROOT, env });
     let output = '';
