@@ -56,7 +56,7 @@ const common = {
 
 /** The pages' bundles: each entry's script, its stylesheet, and the chunks it imports. */
 async function buildPages() {
-  fs.rmSync(assetsOut, { recursive: true, force: true });
+  // Earlier builds' files stay: a server started before this build still serves the names it read.
   const result = await esbuild.build({
     ...common,
     entryPoints: ENTRIES,
