@@ -34,6 +34,7 @@ export const rootFieldRules = {
     attendanceReport: isAdmin,
     seasons: isSignedIn,
     currentSeason: isSignedIn,
+    figuresSeason: isSignedIn,
     hasCalendarFeed: isSignedIn,
     pendingAbsences: isAdmin,
   },

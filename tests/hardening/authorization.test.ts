@@ -41,6 +41,7 @@ const WHO_MAY: Record<string, { callers: Caller[]; document: string }> = {
   setRole: { callers: ['admin'], document: 'mutation { setRole(memberId: "x", role: MEMBER) { id } }' },
   seasons: { callers: ['member', 'admin'], document: '{ seasons { id } }' },
   currentSeason: { callers: ['member', 'admin'], document: '{ currentSeason { id } }' },
+  figuresSeason: { callers: ['member', 'admin'], document: '{ figuresSeason { id } }' },
   hasCalendarFeed: { callers: ['member', 'admin'], document: '{ hasCalendarFeed }' },
   createSeason: { callers: ['admin'], document: 'mutation { createSeason(input: {name: "", startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-02-01T00:00:00Z"}) { id } }' },
   updateSeason: { callers: ['admin'], document: 'mutation { updateSeason(id: "x", input: {name: "y", startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-02-01T00:00:00Z"}) { id } }' },

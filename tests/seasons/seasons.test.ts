@@ -107,9 +107,12 @@ describe('seasons', () => {
     it('between seasons, the latest season that has ended', async () => {
       const member = await signUpMember(server);
       await seedPenalties(member, 50);
-      dataOf(await create('3기', -200, -10));
+      const ended = dataOf(await create('3기', -200, -10)).createSeason;
       dataOf(await create('5기', 100, 300));
       expect(await figures(member)).toMatchObject({ penaltyPoints: 3 });
+      // The pages open on the season the figures count in, which the server names.
+      const named = await server.request<{ figuresSeason: { id: string } | null }, unknown>('{ figuresSeason { id } }', {}, { token: member.token });
+      expect(dataOf(named).figuresSeason?.id).toBe(ended.id);
     });
 
     it('attendanceReport(seasonId): the season, and not together with from or to', async () => {

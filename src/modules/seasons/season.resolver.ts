@@ -17,6 +17,14 @@ export class SeasonResolver {
     return this.seasonService.current();
   }
 
+  @Query(() => SeasonNode, {
+    nullable: true,
+    description: 'The season figures count when no seasonId is named: the current one; between seasons, the latest that has ended; null: all time.',
+  })
+  figuresSeason(): Promise<Season | null> {
+    return this.seasonService.figuresSeason();
+  }
+
   @Mutation(() => SeasonNode, { description: 'Admins only.' })
   createSeason(@Arg('input', () => SeasonInput) input: SeasonInput): Promise<Season> {
     return this.seasonService.create(input);

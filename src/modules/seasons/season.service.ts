@@ -54,8 +54,13 @@ export class SeasonService {
       if (!season) throw notFound('season');
       return { from: season.startsAt, to: season.endsAt };
     }
-    const season = defaultSeason(await this.list(), this.clock.now());
+    const season = await this.figuresSeason();
     return season && { from: season.startsAt, to: season.endsAt };
+  }
+
+  /** The season figures count when none is named (defaultSeason), or null: all time. */
+  async figuresSeason(): Promise<Season | null> {
+    return defaultSeason(await this.list(), this.clock.now());
   }
 
   /** The database decides overlaps (an exclusion constraint) and names (a unique index), races included. */

@@ -104,6 +104,9 @@ const DashboardSeasonsQuery = graphql(`
       name
       current
     }
+    figuresSeason {
+      id
+    }
   }
 `);
 
@@ -255,11 +258,10 @@ class Dashboard {
     if (!data) return;
     const select = element<HTMLSelectElement>('#season');
     const options = data.seasons.map((season) => new Option(season.current ? `${season.name} (현재)` : season.name, season.id));
-    // Without seasons, points and figures are counted over all time (api-rules.md, "Seasons").
-    if (options.length === 0) options.push(new Option('전체 기간', ''));
+    // With no season to count in (none yet begun), figures are counted over all time (api-rules.md, "Seasons").
+    if (!data.figuresSeason) options.unshift(new Option('전체 기간', ''));
     select.replaceChildren(...options);
-    const chosen = data.seasons.find((season) => season.current) ?? data.seasons[0];
-    this.seasonId = chosen?.id ?? null;
+    this.seasonId = data.figuresSeason?.id ?? null;
     select.value = this.seasonId ?? '';
     await this.load();
   }

@@ -15,6 +15,9 @@ const MySeasonsQuery = graphql(`
       endsAt
       current
     }
+    figuresSeason {
+      id
+    }
   }
 `);
 
@@ -60,17 +63,12 @@ const MyStandingQuery = graphql(`
 
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
-/** The season the page opens on: the current one; between seasons, the latest that has begun. */
-function defaultSeason(seasons: { id: string; startsAt: string; current: boolean }[]): string | null {
-  const now = Date.now();
-  return (seasons.find((season) => season.current) ?? seasons.find((season) => Date.parse(season.startsAt) <= now) ?? seasons[0])?.id ?? null;
-}
-
 export function MePage() {
   const [seasonsResult] = useQuery({ query: MySeasonsQuery });
   const seasons = seasonsResult.data?.seasons ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
-  const seasonId = chosen ?? defaultSeason(seasons);
+  // The page opens on the season the server counts figures in when none is named.
+  const seasonId = chosen ?? seasonsResult.data?.figuresSeason?.id ?? null;
   const season = seasons.find((candidate) => candidate.id === seasonId) ?? null;
   const [result] = useQuery({ query: MyStandingQuery, variables: { seasonId }, pause: !seasonsResult.data });
   const failed = result.error ?? seasonsResult.error;
@@ -95,7 +93,7 @@ export function MePage() {
       <label class="inline">
         시즌
         <select data-testid="season-select" value={seasonId ?? ''} onChange={(event) => setChosen((event.currentTarget as HTMLSelectElement).value || null)}>
-          {seasons.length === 0 && <option value="">전체 기간</option>}
+          {!seasonsResult.data?.figuresSeason && <option value="">전체 기간</option>}
           {seasons.map((option) => (
             <option key={option.id} value={option.id}>
               {option.name}
