@@ -4,73 +4,35 @@
 // match page, signed in for the last two, and reads from the run of / the JavaScript sent for the
 // first view (bytes on the wire, compressed). Budgets (issue [Members' app]): JS ≤ 60 KB;
 // performance ≥ 90, accessibility 100, best practices ≥ 95.
-const { spawn } = require('node:child_process');
-const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
-const net = require('node:net');
-const os = require('node:os');
-const path = require('node:path');
+const { rmSync } = require('node:fs');
+const { embeddedDataDir, gql, start, stop } = require('./processes');
 
-const ROOT = path.resolve(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const ADMIN = { loginId: 'bench.admin', password: 'bench admin password' };
 const MEMBER = { loginId: 'bench.member', password: 'bench member password', name: '벤치 회원', phone: '010-1111-2222', gender: 'MALE' };
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function graphql(origin, query, variables, token) {
-  const response = await fetch(`${origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
+/** pitchside as `npm start` runs it, on the embedded PostgreSQL in a new DATA_DIR. */
 async function startServer() {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'pitchside-bench-app-'));
-  // Open to the embedded PostgreSQL's own user when the bench runs as root.
-  chmodSync(parent, 0o755);
-  const dataDir = path.join(parent, 'data');
-  const port = await freePort();
-  const child = spawn('sh', ['scripts/serve.sh'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ADMIN_LOGIN_ID: ADMIN.loginId, ADMIN_PASSWORD: ADMIN.password, CLUB_NAME: '한빛 FC' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('pitchside is ready at')) resolve();
-    });
-    child.on('exit', () => reject(new Error(`pitchside did not start:\n${output}`)));
-  });
+  const dataDir = embeddedDataDir();
+  const port = 4804;
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ADMIN_LOGIN_ID: ADMIN.loginId, ADMIN_PASSWORD: ADMIN.password, CLUB_NAME: '한빛 FC' };
+  const child = await start('sh', ['scripts/serve.sh'], env, 'pitchside is ready at');
   return {
     origin: `http://127.0.0.1:${port}`,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.on('exit', resolve));
-      rmSync(parent, { recursive: true, force: true });
+      await stop(child);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
 async function seed(origin) {
-  const admin = (await graphql(origin, 'mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { token } }', { l: ADMIN.loginId, p: ADMIN.password })).login.token;
-  const signUp = (await graphql(origin, 'mutation($input: SignUpInput!) { signUp(input: $input) { token expiresAt member { id loginId name role } } }', { input: MEMBER })).signUp;
+  const admin = (await gql(`${origin}/graphql`, 'mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { token } }', { l: ADMIN.loginId, p: ADMIN.password })).login.token;
+  const signUp = (await gql(`${origin}/graphql`, 'mutation($input: SignUpInput!) { signUp(input: $input) { token expiresAt member { id loginId name role } } }', { input: MEMBER })).signUp;
   const startsAt = new Date(Date.now() + 30 * 60_000);
   const match = (
-    await graphql(
-      origin,
+    await gql(
+      `${origin}/graphql`,
       'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
       {
         input: {
@@ -87,7 +49,7 @@ async function seed(origin) {
       admin,
     )
   ).createEvent;
-  await graphql(origin, 'mutation($e: ID!, $m: [ID!]!) { addParticipants(eventId: $e, memberIds: $m) { id } }', { e: match.id, m: [signUp.member.id] }, admin);
+  await gql(`${origin}/graphql`, 'mutation($e: ID!, $m: [ID!]!) { addParticipants(eventId: $e, memberIds: $m) { id } }', { e: match.id, m: [signUp.member.id] }, admin);
   return { session: { token: signUp.token, expiresAt: signUp.expiresAt, member: signUp.member }, matchId: match.id };
 }
 

@@ -1,18 +1,16 @@
 // npm run bench: the club's load test against pitchside in its production configuration, and the
 // same reads against a bare node:http + pg baseline, on one fresh PostgreSQL database, in one run.
-const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const http = require('node:http');
-const { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { readdirSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 const { hash } = require('@node-rs/argon2');
 const autocannon = require('autocannon');
 const pg = require('pg');
 const { measureDashboard } = require('./dashboard');
 const { measureApp } = require('./app');
+const { embeddedDataDir, gql, start, stop } = require('./processes');
 
-const ROOT = path.resolve(__dirname, '..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const USERS = Number(process.env.BENCH_USERS || 200);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS || 20);
@@ -34,36 +32,6 @@ async function admin(sql) {
   } finally {
     await client.end();
   }
-}
-
-/** Starts a process and answers it once it prints `readyText`, with the milliseconds that took. */
-function start(command, args, env, readyText) {
-  const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes(readyText)) {
-        child.readyMs = Math.round(performance.now() - started);
-        child.stdout.off('data', onData);
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${output}`)));
-  });
-}
-
-/** Stops a process with SIGTERM and waits for it to exit. */
-function stop(child) {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
 }
 
 /** A process's resident memory (VmRSS) or its lifetime peak (VmHWM), in MB, from /proc. */
@@ -158,17 +126,6 @@ async function withPeakRss(pid, work) {
   } finally {
     clearInterval(timer);
   }
-}
-
-async function gql(url, query, variables, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 /** The same machine's bare argon2id rate, with pitchside's parameters, as many at once as phase 1 sends. */
@@ -425,9 +382,7 @@ async function readPhases(server, base, tokens, eventIds, database) {
  * users, matches and reads.
  */
 async function benchEmbedded(env) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pitchside-bench-'));
-  // Run as root, pitchside runs its PostgreSQL as the postgres user, which must reach the directory.
-  chmodSync(dataDir, 0o755);
+  const dataDir = embeddedDataDir();
   const embeddedEnv = { ...env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '4803' };
   try {
     const startup = await measureStarts(embeddedEnv, 3, { idleMemory: true });
