@@ -72,6 +72,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     const services = createServices({ config, clock, logger, database, metrics });
     const { scheduler } = services;
     await ensureBootstrapAdmin(config.bootstrapAdmin, services.members, logger);
+    await services.clubSetup.offerIfNoAdmin(logger);
 
     const schema = await buildAppSchema(config.timeZone, services);
     const limits = new QueryLimits(schema, config.queryLimits);

@@ -14,6 +14,8 @@ import { BackupSchedule } from './modules/backups/backup-schedule';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { PasswordResets } from './modules/auth/password-resets';
 import { AuthRateLimiter } from './modules/auth/rate-limiter';
+import { ClubSettingsService } from './modules/club/club-settings.service';
+import { ClubSetup } from './modules/club/club-setup';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { CheckInService } from './modules/check-in/check-in.service';
 import { DuesService } from './modules/dues/dues.service';
@@ -58,17 +60,21 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     clock,
   );
   const members = new MemberService(prisma, read);
+  const clubSettings = new ClubSettingsService(prisma, { name: config.clubName, joinCode: config.signupCode ?? null }, clock);
   const memberCache = new MemberCache(database, (memberId) => members.findById(memberId));
+  const authRateLimiter = new AuthRateLimiter(prisma, config.authRateLimitPerMinute, clock);
   const auth = new AuthService(
     prisma,
     members,
     tokens,
     new LoginThrottle(prisma, read, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginFailureWindowMinutes }, clock),
-    new AuthRateLimiter(prisma, config.authRateLimitPerMinute, clock),
+    authRateLimiter,
     // Reset codes are keyed by a secret of their own, derived from the JWT secret, never stored in the database.
     new PasswordResets(createHmac('sha256', jwtSecret).update('pitchside password reset codes').digest(), config.passwordResetTtlHours, clock),
-    config.signupCode,
+    async () => (await clubSettings.current()).joinCode,
   );
+  // Setup codes are keyed like reset codes, by a secret of their own the database does not hold.
+  const clubSetup = new ClubSetup(prisma, members, clubSettings, tokens, authRateLimiter, createHmac('sha256', jwtSecret).update('pitchside setup codes').digest(), clock);
   const penalties = new PenaltyService(prisma, config.penalties, clock, metrics);
   const participations = new ParticipationService(prisma, penalties, clock);
   const dues = new DuesService(prisma, participations, penalties, clock);
@@ -131,8 +137,8 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     calendars: new CalendarService(prisma, members, config.publicUrl, clock),
     retention,
     backups: config.backups && new BackupSchedule(database, config.backups, clock, logger),
-    /** The club's name (CLUB_NAME), for the pages that show it. */
-    clubName: config.clubName,
+    clubSettings,
+    clubSetup,
   };
 }
 

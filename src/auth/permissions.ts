@@ -37,6 +37,8 @@ export const rootFieldRules = {
     figuresSeason: isSignedIn,
     hasCalendarFeed: isSignedIn,
     pendingAbsences: isAdmin,
+    clubSettings: isAdmin,
+    memberImportCheck: isAdmin,
   },
   Mutation: {
     signUp: isAnyone,
@@ -67,6 +69,8 @@ export const rootFieldRules = {
     setMemberStatus: isAdmin,
     eraseMember: isAdmin,
     importMembers: isAdmin,
+    updateClubSettings: isAdmin,
+    setUpClub: isAnyone,
     submitAbsence: isSignedIn,
     withdrawAbsence: isSignedIn,
     reviewAbsence: isAdmin,

@@ -36,6 +36,8 @@ export const ErrorCode = {
   ABSENCE_DEADLINE_PASSED: 'ABSENCE_DEADLINE_PASSED',
   ABSENCE_ALREADY_SUBMITTED: 'ABSENCE_ALREADY_SUBMITTED',
   NO_PENDING_ABSENCE: 'NO_PENDING_ABSENCE',
+  /** The officers' console (issue 29): /admin/setup with a code that is not the logged one. */
+  INVALID_SETUP_CODE: 'INVALID_SETUP_CODE',
   /** Query limits (src/graphql/query-limits.ts): one error, HTTP 400, whatever the number of offences. */
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',

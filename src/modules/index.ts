@@ -8,6 +8,7 @@ import { absencesModule } from './absences/absences.module';
 import { authModule } from './auth/auth.module';
 import { backupsModule } from './backups/backups.module';
 import { calendarModule } from './calendar/calendar.module';
+import { clubModule } from './club/club.module';
 import { checkInModule } from './check-in/check-in.module';
 import { dashboardModule } from './dashboard/dashboard.module';
 import { duesModule } from './dues/dues.module';
@@ -33,6 +34,7 @@ import { settlementModule } from './settlement/settlement.module';
  */
 export const appModules = [
   authModule,
+  clubModule,
   membersModule,
   seasonsModule,
   eventsModule,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer, type Viewer } from '../../auth/viewer';
 import type { GraphQLContext } from '../../graphql/context';
 import type { MemberRecord } from '../members/member.service';
@@ -6,6 +6,8 @@ import {
   AuthPayload,
   ChangePasswordArgs,
   LoginArgs,
+  MemberImportCheck,
+  MemberImportDraftRow,
   MemberImportResult,
   MemberImportRow,
   MemberNode,
@@ -13,7 +15,7 @@ import {
   ResetPasswordArgs,
   SignUpInput,
 } from '../members/member.types';
-import type { AuthService, PasswordReset as IssuedPasswordReset, Session } from './auth.service';
+import type { AuthService, ImportRowCheck, PasswordReset as IssuedPasswordReset, Session } from './auth.service';
 
 @Resolver()
 export class AuthResolver {
@@ -64,5 +66,10 @@ export class AuthResolver {
   @Mutation(() => MemberImportResult, { description: 'Admins only: add a roster in one go (all rows or none, at most 500). Each new member gets a reset code instead of a password.' })
   async importMembers(@Arg('rows', () => [MemberImportRow]) rows: MemberImportRow[]): Promise<{ created: IssuedPasswordReset[] }> {
     return { created: await this.auth.importMembers(rows) };
+  }
+
+  @Query(() => [MemberImportCheck], { description: "Admins only: a roster's rows checked as importMembers checks them (at most 500), each with its problem; nothing is saved." })
+  memberImportCheck(@Arg('rows', () => [MemberImportDraftRow]) rows: MemberImportDraftRow[]): Promise<ImportRowCheck[]> {
+    return this.auth.checkImportRows(rows);
   }
 }

@@ -8,6 +8,8 @@ import {
   PASSWORD_RULE,
   isAcceptablePassword,
   normalizeLoginId,
+  parseRosterGender,
+  parseRosterRole,
   validateImportRow,
   validateSignUp,
   type ImportRowFields,
@@ -21,6 +23,27 @@ import type { AuthRateLimiter } from './rate-limiter';
 export interface Session extends IssuedToken {
   member: MemberRecord;
 }
+
+/** A roster file's row as typed, before any check. */
+export interface ImportDraftRow {
+  loginId: string;
+  name: string;
+  phone: string;
+  gender: string;
+  role?: string | null;
+}
+
+export type ImportProblem = 'BAD_LOGIN_ID' | 'BAD_NAME' | 'BAD_PHONE' | 'BAD_GENDER' | 'BAD_ROLE' | 'DUPLICATE_LOGIN_ID' | 'LOGIN_ID_TAKEN';
+
+/** One draft row checked: the row as importMembers would store it, or its first problem. */
+export interface ImportRowCheck {
+  row: number;
+  values: ImportRowFields | null;
+  problem: ImportProblem | null;
+  field: string | null;
+}
+
+const PROBLEM_OF_FIELD: Record<string, ImportProblem> = { loginId: 'BAD_LOGIN_ID', name: 'BAD_NAME', phone: 'BAD_PHONE' };
 
 export interface PasswordReset extends IssuedReset {
   member: MemberRecord;
@@ -61,7 +84,8 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly rateLimiter: AuthRateLimiter,
     private readonly resets: PasswordResets,
-    private readonly signupCode: string | undefined,
+    /** The join code sign-ups need now, if any (the club's settings). */
+    private readonly joinCode: () => Promise<string | null>,
   ) {}
 
   private session(member: MemberRecord): Session {
@@ -82,7 +106,8 @@ export class AuthService {
   async signUp(input: SignUpFields & { joinCode?: string | null }, clientAddress: string): Promise<Session> {
     await this.rateLimiter.hit(clientAddress);
     const newMember = validateSignUp(input);
-    if (this.signupCode !== undefined && !sameSecret(input.joinCode ?? '', this.signupCode)) {
+    const joinCode = await this.joinCode();
+    if (joinCode !== null && !sameSecret(input.joinCode ?? '', joinCode)) {
       throw new DomainError(ErrorCode.INVALID_JOIN_CODE, 'That join code is not right.', { field: 'joinCode' });
     }
     return this.session(await this.members.create(newMember));
@@ -159,6 +184,42 @@ export class AuthService {
     return this.session(member);
   }
 
+  /** Of each row's login id: taken by an earlier row of the same roster, or by a member already. */
+  private async loginIdClashes(loginIds: (string | null)[]): Promise<('DUPLICATE_LOGIN_ID' | 'LOGIN_ID_TAKEN' | null)[]> {
+    const taken = await this.members.existingLoginIds(loginIds.filter((id): id is string => id !== null));
+    const seen = new Set<string>();
+    return loginIds.map((loginId) => {
+      if (loginId === null) return null;
+      if (taken.has(loginId)) return 'LOGIN_ID_TAKEN';
+      if (seen.has(loginId)) return 'DUPLICATE_LOGIN_ID';
+      seen.add(loginId);
+      return null;
+    });
+  }
+
+  /**
+   * The console's preview of a roster file: every row checked as importMembers will check it, each
+   * with its first problem, and the values importMembers is then sent.
+   */
+  async checkImportRows(drafts: ImportDraftRow[]): Promise<ImportRowCheck[]> {
+    if (drafts.length > MAX_IMPORT_ROWS) throw badUserInput('rows', `Import at most ${MAX_IMPORT_ROWS} rows at a time.`);
+    const checks: ImportRowCheck[] = drafts.map((draft, row) => {
+      const gender = parseRosterGender(draft.gender);
+      const role = parseRosterRole(draft.role);
+      try {
+        const values = validateImportRow({ ...draft, gender: gender ?? 'MALE', role: role ?? 'MEMBER' });
+        if (!gender) return { row, values: null, problem: 'BAD_GENDER', field: 'gender' };
+        if (!role) return { row, values: null, problem: 'BAD_ROLE', field: 'role' };
+        return { row, values, problem: null, field: null };
+      } catch (error) {
+        if (!(error instanceof DomainError) || !error.field || !PROBLEM_OF_FIELD[error.field]) throw error;
+        return { row, values: null, problem: PROBLEM_OF_FIELD[error.field], field: error.field };
+      }
+    });
+    const clashes = await this.loginIdClashes(checks.map((check) => check.values?.loginId ?? null));
+    return checks.map((check, row) => (clashes[row] ? { row, values: null, problem: clashes[row], field: 'loginId' } : check));
+  }
+
   /**
    * A roster in one go: every row checked first (the first problem names its row), then all
    * members and their reset codes in one transaction, or nothing.
@@ -172,14 +233,10 @@ export class AuthService {
         throw atRow(index, error);
       }
     });
-    const seen = new Set<string>();
-    const taken = await this.members.existingLoginIds(valid.map((row) => row.loginId));
-    valid.forEach((row, index) => {
-      if (seen.has(row.loginId) || taken.has(row.loginId)) {
-        throw new DomainError(ErrorCode.LOGIN_ID_TAKEN, `Row ${index}: the login id ${row.loginId} is taken.`, { field: 'loginId', row: index });
-      }
-      seen.add(row.loginId);
-    });
+    const clash = (await this.loginIdClashes(valid.map((row) => row.loginId))).findIndex((problem) => problem !== null);
+    if (clash >= 0) {
+      throw new DomainError(ErrorCode.LOGIN_ID_TAKEN, `Row ${clash}: the login id ${valid[clash].loginId} is taken.`, { field: 'loginId', row: clash });
+    }
     return this.prisma.$transaction(async (tx) => {
       const members = await this.members.createImported(tx, valid);
       const codes = await this.resets.issueForNew(tx, members.map((member) => member.id));

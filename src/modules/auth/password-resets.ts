@@ -8,13 +8,19 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 12;
 const GROUP = 4;
 
+/** A random one-time code a person reads out and types: XXXX-XXXX-XXXX (about 59 bits). */
+export function readableCode(): string {
+  const raw = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  return raw.match(new RegExp(`.{${GROUP}}`, 'g'))!.join('-');
+}
+
 export interface IssuedReset {
   code: string;
   expiresAt: Date;
 }
 
 /** "ab cd-EF…" as typed: letters upper-case, separators gone. */
-function normalizeCode(code: string): string {
+export function normalizeCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
 }
 
@@ -38,8 +44,7 @@ export class PasswordResets {
   }
 
   private newCode(memberId: string) {
-    const raw = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-    const code = raw.match(new RegExp(`.{${GROUP}}`, 'g'))!.join('-');
+    const code = readableCode();
     const expiresAt = new Date(this.clock.now().getTime() + this.ttlHours * 3_600_000);
     return { code, expiresAt, row: { memberId, codeHash: this.hashOf(memberId, code), expiresAt, createdAt: this.clock.now() } };
   }

@@ -6,7 +6,10 @@ import { membersAppPages, type MembersAppPages } from './members-app.routes';
 const pagesOf = new WeakMap<Services, MembersAppPages>();
 function pages(services: Services): MembersAppPages {
   let made = pagesOf.get(services);
-  if (!made) pagesOf.set(services, (made = membersAppPages(services.clubName)));
+  if (!made) pagesOf.set(services, (made = membersAppPages({
+        clubName: async () => (await services.clubSettings.current()).name,
+        setupOpen: () => services.clubSetup.isOpen(),
+      })));
   return made;
 }
 

@@ -53,7 +53,7 @@ function webManifest(clubName: string): string {
 }
 
 /** The routes the app knows (src/web/app/main.tsx): answered 200; any other path 404, same page. */
-const APP_ROUTE = /^\/(?:|login|signup|reset|me|account|matches\/[^/]+|admin(?:\/.*)?)$/;
+const APP_ROUTE = /^\/(?:|login|signup|reset|me|account|matches\/[^/]+|admin(?!\/setup$)(?:\/.*)?)$/;
 
 export interface MembersAppPages {
   routes: Route[];
@@ -61,20 +61,44 @@ export interface MembersAppPages {
   notFound(request: IncomingMessage, response: ServerResponse): void;
 }
 
-export function membersAppPages(clubName: string): MembersAppPages {
-  const shell = lazyMemoryAsset(() => shellHtml(clubName), CONTENT_TYPES.html);
-  const manifest = lazyMemoryAsset(() => webManifest(clubName), CONTENT_TYPES.webManifest);
+export interface MembersAppSource {
+  /** The club's name now (it changes at setup). */
+  clubName(): Promise<string>;
+  /** Whether /admin/setup is open (the club has no admin yet). */
+  setupOpen(): Promise<boolean>;
+}
+
+/** `make(name)`'s asset, made once for each name the club has had lately. */
+function perClubName(make: (clubName: string) => string, contentType: string): (clubName: string) => StaticAsset {
+  const made = new Map<string, () => StaticAsset>();
+  return (clubName) => {
+    let asset = made.get(clubName);
+    if (!asset) {
+      if (made.size >= 8) made.clear();
+      made.set(clubName, (asset = lazyMemoryAsset(() => make(clubName), contentType)));
+    }
+    return asset();
+  };
+}
+
+export function membersAppPages(source: MembersAppSource): MembersAppPages {
+  const shell = perClubName(shellHtml, CONTENT_TYPES.html);
+  const manifest = perClubName(webManifest, CONTENT_TYPES.webManifest);
   const serviceWorker = lazyFileAsset(webBuildFile('sw.js'), CONTENT_TYPES.js);
   const icons: Record<string, () => StaticAsset> = {
     '192': lazyFileAsset(webBuildFile('icons/icon-192.png'), CONTENT_TYPES.png),
     '512': lazyFileAsset(webBuildFile('icons/icon-512.png'), CONTENT_TYPES.png),
   };
+  const sendShell = async (request: IncomingMessage, response: ServerResponse, status = 200) =>
+    sendAsset(request, response, shell(await source.clubName()), pageHeaders(), status);
   return {
     routes: [
-      { method: 'GET', path: APP_ROUTE, name: 'app page', handle: (request, response) => sendAsset(request, response, shell(), pageHeaders()) },
+      { method: 'GET', path: APP_ROUTE, name: 'app page', handle: (request, response) => sendShell(request, response) },
+      // The first admin's page exists only until there is one.
+      { method: 'GET', path: '/admin/setup', name: 'app page', handle: async (request, response) => sendShell(request, response, (await source.setupOpen()) ? 200 : 404) },
       // Checked by the browser on each visit (no-cache): a new build's worker replaces the old at once.
       { method: 'GET', path: '/sw.js', name: '/sw.js', handle: (request, response) => sendAsset(request, response, serviceWorker()) },
-      { method: 'GET', path: '/manifest.webmanifest', name: '/manifest.webmanifest', handle: (request, response) => sendAsset(request, response, manifest()) },
+      { method: 'GET', path: '/manifest.webmanifest', name: '/manifest.webmanifest', handle: async (request, response) => sendAsset(request, response, manifest(await source.clubName())) },
       {
         method: 'GET',
         path: /^\/icons\/icon-(192|512)\.png$/,
@@ -82,6 +106,6 @@ export function membersAppPages(clubName: string): MembersAppPages {
         handle: (request, response, { params: [size] }) => sendAsset(request, response, icons[size](), { 'cache-control': 'public, max-age=86400' }),
       },
     ],
-    notFound: (request, response) => sendAsset(request, response, shell(), pageHeaders(), 404),
+    notFound: (request, response) => void sendShell(request, response, 404).catch(() => response.destroy()),
   };
 }

@@ -108,3 +108,19 @@ export function validateImportRow(row: ImportRowFields): { loginId: string; name
   const { name, phone } = validateProfile({ name: row.name, phone: row.phone });
   return { loginId, name: name!, phone: phone!, gender: row.gender, role: row.role ?? 'MEMBER' };
 }
+
+/** A roster file's gender column: MALE/FEMALE, M/F, 남/여 or 남자/여자 (any case); null otherwise. */
+export function parseRosterGender(raw: string): Gender | null {
+  const value = raw.trim().toUpperCase();
+  if (['MALE', 'M', '남', '남자'].includes(value)) return 'MALE';
+  if (['FEMALE', 'F', '여', '여자'].includes(value)) return 'FEMALE';
+  return null;
+}
+
+/** A roster file's optional role column: empty or MEMBER/회원, ADMIN/운영진/관리자; null otherwise. */
+export function parseRosterRole(raw: string | null | undefined): Role | null {
+  const value = (raw ?? '').trim().toUpperCase();
+  if (['', 'MEMBER', '회원'].includes(value)) return 'MEMBER';
+  if (['ADMIN', '운영진', '관리자'].includes(value)) return 'ADMIN';
+  return null;
+}

@@ -149,6 +149,11 @@ export class MemberService {
     }
   }
 
+  /** Whether any member, active or not, is an admin. */
+  async anyAdmin(db: Db = this.prisma): Promise<boolean> {
+    return (await db.member.count({ where: { role: 'ADMIN' }, take: 1 })) > 0;
+  }
+
   /** Which of these login ids exist already. */
   async existingLoginIds(loginIds: string[]): Promise<Set<string>> {
     const rows = await this.prisma.member.findMany({ where: { loginId: { in: loginIds } }, select: { loginId: true } });
@@ -156,10 +161,10 @@ export class MemberService {
   }
 
   /** Hashes the password and inserts; the unique index on login_id decides a race. */
-  async create(member: NewMember, role: Role = 'MEMBER'): Promise<MemberRecord> {
+  async create(member: NewMember, role: Role = 'MEMBER', db: Db = this.prisma): Promise<MemberRecord> {
     const passwordHash = await hashPassword(member.password);
     try {
-      return await this.prisma.member.create({
+      return await db.member.create({
         data: {
           loginId: member.loginId,
           passwordHash,

@@ -162,6 +162,68 @@ export class MemberImportRow {
   role?: Role | null;
 }
 
+@InputType({ description: "A roster file's row as typed (the console's preview): gender MALE/FEMALE, M/F or 남/여; role empty, MEMBER or ADMIN." })
+export class MemberImportDraftRow {
+  @Field(() => String)
+  loginId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  phone!: string;
+
+  @Field(() => String)
+  gender!: string;
+
+  @Field(() => String, { nullable: true })
+  role?: string | null;
+}
+
+export enum MemberImportProblem {
+  BAD_LOGIN_ID = 'BAD_LOGIN_ID',
+  BAD_NAME = 'BAD_NAME',
+  BAD_PHONE = 'BAD_PHONE',
+  BAD_GENDER = 'BAD_GENDER',
+  BAD_ROLE = 'BAD_ROLE',
+  DUPLICATE_LOGIN_ID = 'DUPLICATE_LOGIN_ID',
+  LOGIN_ID_TAKEN = 'LOGIN_ID_TAKEN',
+}
+registerEnumType(MemberImportProblem, { name: 'MemberImportProblem', description: "Why a roster row would not import: its field's rule, or a login id used twice in the file or taken already." });
+
+@ObjectType({ description: 'A roster row as importMembers would store it.' })
+export class MemberImportValues {
+  @Field(() => String)
+  loginId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  phone!: string;
+
+  @Field(() => Gender)
+  gender!: Gender;
+
+  @Field(() => Role)
+  role!: Role;
+}
+
+@ObjectType({ description: 'One row of a roster checked before importing: its values, or its problem.' })
+export class MemberImportCheck {
+  @Field(() => Int, { description: '0-based, as importMembers names rows.' })
+  row!: number;
+
+  @Field(() => MemberImportValues, { nullable: true, description: 'Null when the row has a problem.' })
+  values!: MemberImportValues | null;
+
+  @Field(() => MemberImportProblem, { nullable: true })
+  problem!: MemberImportProblem | null;
+
+  @Field(() => String, { nullable: true, description: 'The field the problem is in.' })
+  field!: string | null;
+}
+
 @ObjectType({ description: 'A one-time code an admin hands to a member (by message, in person) to set a new password.' })
 export class PasswordReset {
   @Field(() => String, { description: 'Shown once; only its hash is stored.' })
