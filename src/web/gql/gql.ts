@@ -19,6 +19,40 @@ type Documents = {
     "\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n": typeof types.HasCalendarFeedDocument,
     "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
+    "\n  query MemberImportCheck($rows: [MemberImportDraftRow!]!) {\n    memberImportCheck(rows: $rows) {\n      row\n      problem\n      field\n      values {\n        loginId\n        name\n        phone\n        gender\n        role\n      }\n    }\n  }\n": typeof types.MemberImportCheckDocument,
+    "\n  mutation ImportMembers($rows: [MemberImportRow!]!) {\n    importMembers(rows: $rows) {\n      created {\n        code\n        expiresAt\n        member {\n          id\n          loginId\n          name\n        }\n      }\n    }\n  }\n": typeof types.ImportMembersDocument,
+    "\n  query MatchForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n": typeof types.MatchForEditDocument,
+    "\n  mutation CreateMatch($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateMatchDocument,
+    "\n  mutation UpdateMatch($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n": typeof types.UpdateMatchDocument,
+    "\n  query AdminMatch($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      fee\n      audience\n      startsAt\n      endsAt\n      settledAt\n      participantCount\n      participants {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        member {\n          id\n          name\n          loginId\n        }\n        absenceNotice {\n          status\n          reason\n        }\n      }\n    }\n  }\n": typeof types.AdminMatchDocument,
+    "\n  mutation SetAttendance($eventId: ID!, $memberId: ID!, $status: AttendanceStatus!, $note: String) {\n    setAttendance(eventId: $eventId, memberId: $memberId, status: $status, note: $note) {\n      id\n      attendance\n    }\n  }\n": typeof types.SetAttendanceDocument,
+    "\n  mutation RemoveParticipant($eventId: ID!, $memberId: ID!) {\n    removeParticipant(eventId: $eventId, memberId: $memberId)\n  }\n": typeof types.RemoveParticipantDocument,
+    "\n  mutation SettleNow($id: ID!) {\n    settleEvent(id: $id) {\n      id\n      settledAt\n    }\n  }\n": typeof types.SettleNowDocument,
+    "\n  mutation DeleteMatch($id: ID!) {\n    deleteEvent(id: $id)\n  }\n": typeof types.DeleteMatchDocument,
+    "\n  query EligibleMembers($eventId: ID!) {\n    eligibleMembers(eventId: $eventId) {\n      id\n      name\n      loginId\n    }\n  }\n": typeof types.EligibleMembersDocument,
+    "\n  mutation AddParticipants($eventId: ID!, $memberIds: [ID!]!) {\n    addParticipants(eventId: $eventId, memberIds: $memberIds) {\n      id\n    }\n  }\n": typeof types.AddParticipantsDocument,
+    "\n  query SeasonChoices {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n": typeof types.SeasonChoicesDocument,
+    "\n  query AdminMatches($filter: EventFilter) {\n    events(first: 100, filter: $filter) {\n      edges {\n        node {\n          id\n          title\n          address\n          startsAt\n          endsAt\n          settledAt\n          fee\n          participantCount\n        }\n      }\n    }\n  }\n": typeof types.AdminMatchesDocument,
+    "\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      loginId\n      name\n      phone\n      gender\n      role\n      status\n      createdAt\n      penaltyPoints\n      warningCount\n      standing\n      ...PenaltyList\n    }\n  }\n": typeof types.AdminMemberDocument,
+    "\n  mutation IssuePenalty($memberId: ID!, $points: Int!, $note: String!) {\n    issuePenalty(memberId: $memberId, points: $points, note: $note) {\n      id\n    }\n  }\n": typeof types.IssuePenaltyDocument,
+    "\n  mutation SetRole($memberId: ID!, $role: Role!) {\n    setRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.SetRoleDocument,
+    "\n  mutation SetMemberStatus($memberId: ID!, $status: MemberStatus!) {\n    setMemberStatus(memberId: $memberId, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.SetMemberStatusDocument,
+    "\n  mutation CreateResetCode($memberId: ID!) {\n    createPasswordReset(memberId: $memberId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.CreateResetCodeDocument,
+    "\n  mutation EraseMember($memberId: ID!) {\n    eraseMember(memberId: $memberId) {\n      id\n      name\n      loginId\n      phone\n    }\n  }\n": typeof types.EraseMemberDocument,
+    "\n  fragment PenaltyList on Member {\n    penalties(includeRevoked: true) {\n      id\n      reason\n      points\n      note\n      createdAt\n      revokedAt\n      revokeReason\n      event {\n        id\n        title\n      }\n    }\n  }\n": typeof types.PenaltyListFragmentDoc,
+    "\n  mutation RevokePenalty($id: ID!, $reason: String!) {\n    revokePenalty(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokeReason\n    }\n  }\n": typeof types.RevokePenaltyDocument,
+    "\n  query AdminMembers($search: String, $after: String) {\n    members(first: 50, search: $search, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          loginId\n          name\n          role\n          status\n          penaltyPoints\n          standing\n        }\n      }\n    }\n  }\n": typeof types.AdminMembersDocument,
+    "\n  mutation ConfirmPayment($eventId: ID!, $memberId: ID!) {\n    confirmPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n": typeof types.ConfirmPaymentDocument,
+    "\n  mutation RejectPayment($eventId: ID!, $memberId: ID!) {\n    rejectPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n": typeof types.RejectPaymentDocument,
+    "\n  query OfficerQueue {\n    pendingPayments {\n      id\n      paymentRequestedAt\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n        fee\n      }\n    }\n    pendingAbsences {\n      id\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n      }\n      absenceNotice {\n        reason\n        submittedAt\n      }\n    }\n  }\n": typeof types.OfficerQueueDocument,
+    "\n  mutation ReviewAbsence($eventId: ID!, $memberId: ID!, $approve: Boolean!, $note: String) {\n    reviewAbsence(eventId: $eventId, memberId: $memberId, approve: $approve, note: $note) {\n      id\n      attendance\n      absenceNotice {\n        status\n      }\n    }\n  }\n": typeof types.ReviewAbsenceDocument,
+    "\n  query ClubSettings {\n    clubSettings {\n      name\n      joinCode\n    }\n  }\n": typeof types.ClubSettingsDocument,
+    "\n  mutation UpdateClubSettings($input: ClubSettingsInput!) {\n    updateClubSettings(input: $input) {\n      name\n      joinCode\n    }\n  }\n": typeof types.UpdateClubSettingsDocument,
+    "\n  query AdminSeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n": typeof types.AdminSeasonsDocument,
+    "\n  mutation CreateSeason($input: SeasonInput!) {\n    createSeason(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSeasonDocument,
+    "\n  mutation UpdateSeason($id: ID!, $input: SeasonInput!) {\n    updateSeason(id: $id, input: $input) {\n      id\n      name\n      startsAt\n      endsAt\n    }\n  }\n": typeof types.UpdateSeasonDocument,
+    "\n  mutation DeleteSeason($id: ID!) {\n    deleteSeason(id: $id)\n  }\n": typeof types.DeleteSeasonDocument,
+    "\n  mutation SetUpClub($input: ClubSetupInput!) {\n    setUpClub(input: $input) {\n      ...SessionPayload\n    }\n  }\n": typeof types.SetUpClubDocument,
     "\n  fragment MemberFigures on Member {\n    id\n    loginId\n    name\n    status\n    penaltyPoints(seasonId: $seasonId)\n    warningCount(seasonId: $seasonId)\n    standing(seasonId: $seasonId)\n  }\n": typeof types.MemberFiguresFragmentDoc,
     "\n  query Dashboard($seasonId: ID) {\n    attendanceReport(seasonId: $seasonId) {\n      eventCount\n      attendanceRate\n      participationRate\n      events {\n        event {\n          id\n          title\n          startsAt\n        }\n        eligible\n        participants\n        attended\n        late\n        absent\n        excused\n      }\n      members {\n        member {\n          ...MemberFigures\n        }\n        stats {\n          joined\n          attended\n          late\n          absent\n          excused\n          attendanceRate\n        }\n      }\n    }\n    pendingPayments {\n      id\n    }\n    pendingAbsences {\n      id\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query DashboardMembers($seasonId: ID, $after: String) {\n    members(first: 100, after: $after, status: ACTIVE) {\n      edges {\n        node {\n          ...MemberFigures\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DashboardMembersDocument,
@@ -44,6 +78,40 @@ const documents: Documents = {
     "\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n": types.HasCalendarFeedDocument,
     "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n": types.CreateCalendarFeedDocument,
+    "\n  query MemberImportCheck($rows: [MemberImportDraftRow!]!) {\n    memberImportCheck(rows: $rows) {\n      row\n      problem\n      field\n      values {\n        loginId\n        name\n        phone\n        gender\n        role\n      }\n    }\n  }\n": types.MemberImportCheckDocument,
+    "\n  mutation ImportMembers($rows: [MemberImportRow!]!) {\n    importMembers(rows: $rows) {\n      created {\n        code\n        expiresAt\n        member {\n          id\n          loginId\n          name\n        }\n      }\n    }\n  }\n": types.ImportMembersDocument,
+    "\n  query MatchForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n": types.MatchForEditDocument,
+    "\n  mutation CreateMatch($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n    }\n  }\n": types.CreateMatchDocument,
+    "\n  mutation UpdateMatch($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n": types.UpdateMatchDocument,
+    "\n  query AdminMatch($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      fee\n      audience\n      startsAt\n      endsAt\n      settledAt\n      participantCount\n      participants {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        member {\n          id\n          name\n          loginId\n        }\n        absenceNotice {\n          status\n          reason\n        }\n      }\n    }\n  }\n": types.AdminMatchDocument,
+    "\n  mutation SetAttendance($eventId: ID!, $memberId: ID!, $status: AttendanceStatus!, $note: String) {\n    setAttendance(eventId: $eventId, memberId: $memberId, status: $status, note: $note) {\n      id\n      attendance\n    }\n  }\n": types.SetAttendanceDocument,
+    "\n  mutation RemoveParticipant($eventId: ID!, $memberId: ID!) {\n    removeParticipant(eventId: $eventId, memberId: $memberId)\n  }\n": types.RemoveParticipantDocument,
+    "\n  mutation SettleNow($id: ID!) {\n    settleEvent(id: $id) {\n      id\n      settledAt\n    }\n  }\n": types.SettleNowDocument,
+    "\n  mutation DeleteMatch($id: ID!) {\n    deleteEvent(id: $id)\n  }\n": types.DeleteMatchDocument,
+    "\n  query EligibleMembers($eventId: ID!) {\n    eligibleMembers(eventId: $eventId) {\n      id\n      name\n      loginId\n    }\n  }\n": types.EligibleMembersDocument,
+    "\n  mutation AddParticipants($eventId: ID!, $memberIds: [ID!]!) {\n    addParticipants(eventId: $eventId, memberIds: $memberIds) {\n      id\n    }\n  }\n": types.AddParticipantsDocument,
+    "\n  query SeasonChoices {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n": types.SeasonChoicesDocument,
+    "\n  query AdminMatches($filter: EventFilter) {\n    events(first: 100, filter: $filter) {\n      edges {\n        node {\n          id\n          title\n          address\n          startsAt\n          endsAt\n          settledAt\n          fee\n          participantCount\n        }\n      }\n    }\n  }\n": types.AdminMatchesDocument,
+    "\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      loginId\n      name\n      phone\n      gender\n      role\n      status\n      createdAt\n      penaltyPoints\n      warningCount\n      standing\n      ...PenaltyList\n    }\n  }\n": types.AdminMemberDocument,
+    "\n  mutation IssuePenalty($memberId: ID!, $points: Int!, $note: String!) {\n    issuePenalty(memberId: $memberId, points: $points, note: $note) {\n      id\n    }\n  }\n": types.IssuePenaltyDocument,
+    "\n  mutation SetRole($memberId: ID!, $role: Role!) {\n    setRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": types.SetRoleDocument,
+    "\n  mutation SetMemberStatus($memberId: ID!, $status: MemberStatus!) {\n    setMemberStatus(memberId: $memberId, status: $status) {\n      id\n      status\n    }\n  }\n": types.SetMemberStatusDocument,
+    "\n  mutation CreateResetCode($memberId: ID!) {\n    createPasswordReset(memberId: $memberId) {\n      code\n      expiresAt\n    }\n  }\n": types.CreateResetCodeDocument,
+    "\n  mutation EraseMember($memberId: ID!) {\n    eraseMember(memberId: $memberId) {\n      id\n      name\n      loginId\n      phone\n    }\n  }\n": types.EraseMemberDocument,
+    "\n  fragment PenaltyList on Member {\n    penalties(includeRevoked: true) {\n      id\n      reason\n      points\n      note\n      createdAt\n      revokedAt\n      revokeReason\n      event {\n        id\n        title\n      }\n    }\n  }\n": types.PenaltyListFragmentDoc,
+    "\n  mutation RevokePenalty($id: ID!, $reason: String!) {\n    revokePenalty(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokeReason\n    }\n  }\n": types.RevokePenaltyDocument,
+    "\n  query AdminMembers($search: String, $after: String) {\n    members(first: 50, search: $search, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          loginId\n          name\n          role\n          status\n          penaltyPoints\n          standing\n        }\n      }\n    }\n  }\n": types.AdminMembersDocument,
+    "\n  mutation ConfirmPayment($eventId: ID!, $memberId: ID!) {\n    confirmPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n": types.ConfirmPaymentDocument,
+    "\n  mutation RejectPayment($eventId: ID!, $memberId: ID!) {\n    rejectPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n": types.RejectPaymentDocument,
+    "\n  query OfficerQueue {\n    pendingPayments {\n      id\n      paymentRequestedAt\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n        fee\n      }\n    }\n    pendingAbsences {\n      id\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n      }\n      absenceNotice {\n        reason\n        submittedAt\n      }\n    }\n  }\n": types.OfficerQueueDocument,
+    "\n  mutation ReviewAbsence($eventId: ID!, $memberId: ID!, $approve: Boolean!, $note: String) {\n    reviewAbsence(eventId: $eventId, memberId: $memberId, approve: $approve, note: $note) {\n      id\n      attendance\n      absenceNotice {\n        status\n      }\n    }\n  }\n": types.ReviewAbsenceDocument,
+    "\n  query ClubSettings {\n    clubSettings {\n      name\n      joinCode\n    }\n  }\n": types.ClubSettingsDocument,
+    "\n  mutation UpdateClubSettings($input: ClubSettingsInput!) {\n    updateClubSettings(input: $input) {\n      name\n      joinCode\n    }\n  }\n": types.UpdateClubSettingsDocument,
+    "\n  query AdminSeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n": types.AdminSeasonsDocument,
+    "\n  mutation CreateSeason($input: SeasonInput!) {\n    createSeason(input: $input) {\n      id\n    }\n  }\n": types.CreateSeasonDocument,
+    "\n  mutation UpdateSeason($id: ID!, $input: SeasonInput!) {\n    updateSeason(id: $id, input: $input) {\n      id\n      name\n      startsAt\n      endsAt\n    }\n  }\n": types.UpdateSeasonDocument,
+    "\n  mutation DeleteSeason($id: ID!) {\n    deleteSeason(id: $id)\n  }\n": types.DeleteSeasonDocument,
+    "\n  mutation SetUpClub($input: ClubSetupInput!) {\n    setUpClub(input: $input) {\n      ...SessionPayload\n    }\n  }\n": types.SetUpClubDocument,
     "\n  fragment MemberFigures on Member {\n    id\n    loginId\n    name\n    status\n    penaltyPoints(seasonId: $seasonId)\n    warningCount(seasonId: $seasonId)\n    standing(seasonId: $seasonId)\n  }\n": types.MemberFiguresFragmentDoc,
     "\n  query Dashboard($seasonId: ID) {\n    attendanceReport(seasonId: $seasonId) {\n      eventCount\n      attendanceRate\n      participationRate\n      events {\n        event {\n          id\n          title\n          startsAt\n        }\n        eligible\n        participants\n        attended\n        late\n        absent\n        excused\n      }\n      members {\n        member {\n          ...MemberFigures\n        }\n        stats {\n          joined\n          attended\n          late\n          absent\n          excused\n          attendanceRate\n        }\n      }\n    }\n    pendingPayments {\n      id\n    }\n    pendingAbsences {\n      id\n    }\n  }\n": types.DashboardDocument,
     "\n  query DashboardMembers($seasonId: ID, $after: String) {\n    members(first: 100, after: $after, status: ACTIVE) {\n      edges {\n        node {\n          ...MemberFigures\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DashboardMembersDocument,
@@ -98,6 +166,142 @@ export function graphql(source: "\n  query HasCalendarFeed {\n    hasCalendarFee
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberImportCheck($rows: [MemberImportDraftRow!]!) {\n    memberImportCheck(rows: $rows) {\n      row\n      problem\n      field\n      values {\n        loginId\n        name\n        phone\n        gender\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberImportCheck($rows: [MemberImportDraftRow!]!) {\n    memberImportCheck(rows: $rows) {\n      row\n      problem\n      field\n      values {\n        loginId\n        name\n        phone\n        gender\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportMembers($rows: [MemberImportRow!]!) {\n    importMembers(rows: $rows) {\n      created {\n        code\n        expiresAt\n        member {\n          id\n          loginId\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportMembers($rows: [MemberImportRow!]!) {\n    importMembers(rows: $rows) {\n      created {\n        code\n        expiresAt\n        member {\n          id\n          loginId\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n"): (typeof documents)["\n  query MatchForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMatch($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMatch($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMatch($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMatch($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      address\n      latitude\n      longitude\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMatch($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      fee\n      audience\n      startsAt\n      endsAt\n      settledAt\n      participantCount\n      participants {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        member {\n          id\n          name\n          loginId\n        }\n        absenceNotice {\n          status\n          reason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMatch($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      fee\n      audience\n      startsAt\n      endsAt\n      settledAt\n      participantCount\n      participants {\n        id\n        attendance\n        payment\n        checkedInAt\n        checkInDistanceMeters\n        member {\n          id\n          name\n          loginId\n        }\n        absenceNotice {\n          status\n          reason\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAttendance($eventId: ID!, $memberId: ID!, $status: AttendanceStatus!, $note: String) {\n    setAttendance(eventId: $eventId, memberId: $memberId, status: $status, note: $note) {\n      id\n      attendance\n    }\n  }\n"): (typeof documents)["\n  mutation SetAttendance($eventId: ID!, $memberId: ID!, $status: AttendanceStatus!, $note: String) {\n    setAttendance(eventId: $eventId, memberId: $memberId, status: $status, note: $note) {\n      id\n      attendance\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveParticipant($eventId: ID!, $memberId: ID!) {\n    removeParticipant(eventId: $eventId, memberId: $memberId)\n  }\n"): (typeof documents)["\n  mutation RemoveParticipant($eventId: ID!, $memberId: ID!) {\n    removeParticipant(eventId: $eventId, memberId: $memberId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleNow($id: ID!) {\n    settleEvent(id: $id) {\n      id\n      settledAt\n    }\n  }\n"): (typeof documents)["\n  mutation SettleNow($id: ID!) {\n    settleEvent(id: $id) {\n      id\n      settledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMatch($id: ID!) {\n    deleteEvent(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteMatch($id: ID!) {\n    deleteEvent(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EligibleMembers($eventId: ID!) {\n    eligibleMembers(eventId: $eventId) {\n      id\n      name\n      loginId\n    }\n  }\n"): (typeof documents)["\n  query EligibleMembers($eventId: ID!) {\n    eligibleMembers(eventId: $eventId) {\n      id\n      name\n      loginId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddParticipants($eventId: ID!, $memberIds: [ID!]!) {\n    addParticipants(eventId: $eventId, memberIds: $memberIds) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddParticipants($eventId: ID!, $memberIds: [ID!]!) {\n    addParticipants(eventId: $eventId, memberIds: $memberIds) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SeasonChoices {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n"): (typeof documents)["\n  query SeasonChoices {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMatches($filter: EventFilter) {\n    events(first: 100, filter: $filter) {\n      edges {\n        node {\n          id\n          title\n          address\n          startsAt\n          endsAt\n          settledAt\n          fee\n          participantCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMatches($filter: EventFilter) {\n    events(first: 100, filter: $filter) {\n      edges {\n        node {\n          id\n          title\n          address\n          startsAt\n          endsAt\n          settledAt\n          fee\n          participantCount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      loginId\n      name\n      phone\n      gender\n      role\n      status\n      createdAt\n      penaltyPoints\n      warningCount\n      standing\n      ...PenaltyList\n    }\n  }\n"): (typeof documents)["\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      loginId\n      name\n      phone\n      gender\n      role\n      status\n      createdAt\n      penaltyPoints\n      warningCount\n      standing\n      ...PenaltyList\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssuePenalty($memberId: ID!, $points: Int!, $note: String!) {\n    issuePenalty(memberId: $memberId, points: $points, note: $note) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation IssuePenalty($memberId: ID!, $points: Int!, $note: String!) {\n    issuePenalty(memberId: $memberId, points: $points, note: $note) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRole($memberId: ID!, $role: Role!) {\n    setRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetRole($memberId: ID!, $role: Role!) {\n    setRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberStatus($memberId: ID!, $status: MemberStatus!) {\n    setMemberStatus(memberId: $memberId, status: $status) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SetMemberStatus($memberId: ID!, $status: MemberStatus!) {\n    setMemberStatus(memberId: $memberId, status: $status) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateResetCode($memberId: ID!) {\n    createPasswordReset(memberId: $memberId) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateResetCode($memberId: ID!) {\n    createPasswordReset(memberId: $memberId) {\n      code\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseMember($memberId: ID!) {\n    eraseMember(memberId: $memberId) {\n      id\n      name\n      loginId\n      phone\n    }\n  }\n"): (typeof documents)["\n  mutation EraseMember($memberId: ID!) {\n    eraseMember(memberId: $memberId) {\n      id\n      name\n      loginId\n      phone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PenaltyList on Member {\n    penalties(includeRevoked: true) {\n      id\n      reason\n      points\n      note\n      createdAt\n      revokedAt\n      revokeReason\n      event {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PenaltyList on Member {\n    penalties(includeRevoked: true) {\n      id\n      reason\n      points\n      note\n      createdAt\n      revokedAt\n      revokeReason\n      event {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokePenalty($id: ID!, $reason: String!) {\n    revokePenalty(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokeReason\n    }\n  }\n"): (typeof documents)["\n  mutation RevokePenalty($id: ID!, $reason: String!) {\n    revokePenalty(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokeReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembers($search: String, $after: String) {\n    members(first: 50, search: $search, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          loginId\n          name\n          role\n          status\n          penaltyPoints\n          standing\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMembers($search: String, $after: String) {\n    members(first: 50, search: $search, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          loginId\n          name\n          role\n          status\n          penaltyPoints\n          standing\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPayment($eventId: ID!, $memberId: ID!) {\n    confirmPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPayment($eventId: ID!, $memberId: ID!) {\n    confirmPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectPayment($eventId: ID!, $memberId: ID!) {\n    rejectPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n"): (typeof documents)["\n  mutation RejectPayment($eventId: ID!, $memberId: ID!) {\n    rejectPayment(eventId: $eventId, memberId: $memberId) {\n      id\n      payment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfficerQueue {\n    pendingPayments {\n      id\n      paymentRequestedAt\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n        fee\n      }\n    }\n    pendingAbsences {\n      id\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n      }\n      absenceNotice {\n        reason\n        submittedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query OfficerQueue {\n    pendingPayments {\n      id\n      paymentRequestedAt\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n        fee\n      }\n    }\n    pendingAbsences {\n      id\n      member {\n        id\n        name\n      }\n      event {\n        id\n        title\n        startsAt\n      }\n      absenceNotice {\n        reason\n        submittedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewAbsence($eventId: ID!, $memberId: ID!, $approve: Boolean!, $note: String) {\n    reviewAbsence(eventId: $eventId, memberId: $memberId, approve: $approve, note: $note) {\n      id\n      attendance\n      absenceNotice {\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReviewAbsence($eventId: ID!, $memberId: ID!, $approve: Boolean!, $note: String) {\n    reviewAbsence(eventId: $eventId, memberId: $memberId, approve: $approve, note: $note) {\n      id\n      attendance\n      absenceNotice {\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClubSettings {\n    clubSettings {\n      name\n      joinCode\n    }\n  }\n"): (typeof documents)["\n  query ClubSettings {\n    clubSettings {\n      name\n      joinCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateClubSettings($input: ClubSettingsInput!) {\n    updateClubSettings(input: $input) {\n      name\n      joinCode\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateClubSettings($input: ClubSettingsInput!) {\n    updateClubSettings(input: $input) {\n      name\n      joinCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n"): (typeof documents)["\n  query AdminSeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n    }\n    currentSeason {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSeason($input: SeasonInput!) {\n    createSeason(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSeason($input: SeasonInput!) {\n    createSeason(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSeason($id: ID!, $input: SeasonInput!) {\n    updateSeason(id: $id, input: $input) {\n      id\n      name\n      startsAt\n      endsAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSeason($id: ID!, $input: SeasonInput!) {\n    updateSeason(id: $id, input: $input) {\n      id\n      name\n      startsAt\n      endsAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSeason($id: ID!) {\n    deleteSeason(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSeason($id: ID!) {\n    deleteSeason(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUpClub($input: ClubSetupInput!) {\n    setUpClub(input: $input) {\n      ...SessionPayload\n    }\n  }\n"): (typeof documents)["\n  mutation SetUpClub($input: ClubSetupInput!) {\n    setUpClub(input: $input) {\n      ...SessionPayload\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,3 +25,16 @@ export function koreaTimeRange(startsAt: string, endsAt: string): string {
 }
 
 export const won = (amount: number) => `${amount.toLocaleString('ko-KR')}원`;
+
+const KOREA_OFFSET_MS = 9 * 3_600_000;
+
+/** An instant as `<input type=datetime-local>` holds it in Korea time ("2026-12-06T10:00"); Korea keeps no summer time. */
+export function koreaInputValue(iso: string): string {
+  return new Date(Date.parse(iso) + KOREA_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** A datetime-local value read as Korea time, as the API's ISO instant; null when empty or not a time. */
+export function fromKoreaInput(value: string): string | null {
+  const instant = Date.parse(`${value}:00+09:00`);
+  return Number.isNaN(instant) ? null : new Date(instant).toISOString();
+}
