@@ -31,6 +31,8 @@ const OWNERS: Record<string, string[]> = {
   season: ['modules/seasons'],
   passwordReset: ['modules/auth'],
   absenceNotice: ['modules/absences'],
+  clubSettings: ['modules/club'],
+  setupCode: ['modules/club'],
 };
 const WRITE = new RegExp(
   `\\.(${Object.keys(OWNERS).join('|')})\\.(create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany)\\(`,
@@ -50,6 +52,8 @@ const TABLE_MODELS: Record<string, string> = {
   seasons: 'season',
   password_resets: 'passwordReset',
   absence_notices: 'absenceNotice',
+  club_settings: 'clubSettings',
+  setup_codes: 'setupCode',
 };
 
 describe('the source layout', () => {

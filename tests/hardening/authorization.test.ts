@@ -54,6 +54,13 @@ const WHO_MAY: Record<string, { callers: Caller[]; document: string }> = {
   eraseMember: { callers: ['admin'], document: 'mutation { eraseMember(memberId: "x") { id } }' },
   importMembers: { callers: ['admin'], document: 'mutation { importMembers(rows: []) { created { code } } }' },
   pendingAbsences: { callers: ['admin'], document: '{ pendingAbsences { id } }' },
+  clubSettings: { callers: ['admin'], document: '{ clubSettings { name } }' },
+  updateClubSettings: { callers: ['admin'], document: 'mutation { updateClubSettings(input: {name: ""}) { name } }' },
+  memberImportCheck: { callers: ['admin'], document: '{ memberImportCheck(rows: []) { row } }' },
+  setUpClub: {
+    callers: ['anonymous', 'member', 'admin'],
+    document: 'mutation { setUpClub(input: {setupCode: "x", clubName: "x", loginId: "x", password: "x", name: "x", phone: "x", gender: MALE}) { token } }',
+  },
   submitAbsence: { callers: ['member', 'admin'], document: 'mutation { submitAbsence(eventId: "x", reason: "") { id } }' },
   withdrawAbsence: { callers: ['member', 'admin'], document: 'mutation { withdrawAbsence(eventId: "x") { id } }' },
   reviewAbsence: { callers: ['admin'], document: 'mutation { reviewAbsence(eventId: "x", memberId: "y", approve: true) { id } }' },

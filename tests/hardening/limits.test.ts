@@ -59,10 +59,33 @@ describe('query limits', () => {
     const match = await createEvent(server, admin.token);
     const queries = pageQueries();
     expect([...queries.keys()].sort()).toEqual(
-      ['Dashboard', 'DashboardMembers', 'DashboardSeasons', 'HasCalendarFeed', 'HomeMatches', 'MatchDetail', 'MyProfile', 'MySeasons', 'MyStanding'].sort(),
+      [
+        'AdminMatch',
+        'AdminMatches',
+        'AdminMember',
+        'AdminMembers',
+        'AdminSeasons',
+        'ClubSettings',
+        'Dashboard',
+        'DashboardMembers',
+        'DashboardSeasons',
+        'EligibleMembers',
+        'HasCalendarFeed',
+        'HomeMatches',
+        'MatchDetail',
+        'MatchForEdit',
+        'MemberImportCheck',
+        'MyProfile',
+        'MySeasons',
+        'MyStanding',
+        'OfficerQueue',
+        'SeasonChoices',
+      ].sort(),
     );
     // Each as an admin sends it (the largest answers): none refused by a limit, all answered.
-    const variables = { id: match.id, from: new Date().toISOString(), seasonId: null, after: null };
+    // The import preview of a whole roster of 500 rows, the most it takes.
+    const roster = Array.from({ length: 500 }, (_, i) => ({ loginId: `roster.${i}`, name: `회원 ${i}`, phone: '010-2000-3000', gender: '남', role: null }));
+    const variables = { id: match.id, eventId: match.id, from: new Date().toISOString(), seasonId: null, after: null, filter: null, search: null, rows: roster };
     for (const [name, query] of queries) {
       const answer = await server.request<Record<string, unknown>, unknown>(query, variables, { token: admin.token });
       expect({ name, errors: answer.errors ?? [] }).toEqual({ name, errors: [] });

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Clock } from '../../clock/clock';
 import type { IssuedToken, TokenService } from '../../auth/tokens';
 import type { PrismaClient } from '../../db/database';
-import { DomainError, ErrorCode, forbidden } from '../../errors/errors';
+import { DomainError, ErrorCode } from '../../errors/errors';
 import type { Logger } from '../../logging/logger';
 import { normalizeCode, readableCode } from '../auth/password-resets';
 import type { AuthRateLimiter } from '../auth/rate-limiter';
@@ -62,7 +62,8 @@ export class ClubSetup {
     const settings = validateClubSettings({ name: input.clubName, joinCode: input.joinCode });
     const member = await this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
-      if (await this.members.anyAdmin(tx)) throw forbidden('The club is set up already: sign in as its admin.');
+      // Set up already: every code was used up then, so no code is right any more.
+      if (await this.members.anyAdmin(tx)) throw invalidSetupCode();
       const used = await tx.setupCode.deleteMany({ where: { codeHash: this.hashOf(input.setupCode), expiresAt: { gt: this.clock.now() } } });
       if (used.count === 0) throw invalidSetupCode();
       await tx.setupCode.deleteMany({});
