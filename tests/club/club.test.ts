@@ -39,7 +39,7 @@ describe("a club's first hour (npm start on the embedded database)", () => {
       expect(setupCode).not.toBe(firstCodes[0].setupCode);
       const page = second.url.replace('/graphql', '/admin/setup');
       expect((await fetch(page)).status).toBe(200);
-      const made = dataOf(await graphqlRequest<{ setUpClub: { member: { role: string } } }>(second.url, SET_UP, { input: setupInput(String(setupCode)) }));
+      const made = dataOf(await graphqlRequest<{ setUpClub: { member: { role: string } } }, unknown>(second.url, SET_UP, { input: setupInput(String(setupCode)) }));
       expect(made.setUpClub.member.role).toBe('ADMIN');
       expect((await fetch(page)).status).toBe(404);
       // The earlier start's code is spent too: the club is set up.
