@@ -252,6 +252,12 @@ describe("the officers' console, in Chromium", () => {
     expect(await console_.getByTestId('import-submit').isDisabled()).toBe(true);
     expect(await axeViolations(console_)).toEqual([]);
 
+    // Korean Excel's plain CSV (CP949): told to save it as UTF-8, nothing previewed.
+    const cp949 = Buffer.concat([Buffer.from('loginId,name,phone,gender\r\nroster.k,'), Buffer.from([0xc1, 0xa4, 0xc7, 0xcf, 0xb3, 0xaa]), Buffer.from(',010-3333-0009,M\r\n')]);
+    await console_.getByTestId('import-file').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: cp949 });
+    expect((await notice(console_)).text).toContain('UTF-8');
+    expect(await console_.getByTestId('import-preview-row').count()).toBe(0);
+
     const good = ['loginId,name,phone,gender,role', 'roster.one,정하나,010-3333-0001,남,', 'roster.two,정둘,010-3333-0002,F,MEMBER'].join('\n');
     await console_.getByTestId('import-file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
     await expect_count(console_, 'import-preview-row', 2);

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
 import type { Prisma } from '../../generated/prisma/client';
+import { validateClubSettings, type ClubSettingsFields } from './club-rules';
 
 export interface ClubSettings {
   name: string;
@@ -31,6 +32,11 @@ export class ClubSettingsService {
     const settings = row ? { name: row.name, joinCode: row.joinCode } : this.defaults;
     this.kept = { settings, readAt: now };
     return settings;
+  }
+
+  /** An admin's change: checked by the setup's rule, then saved. */
+  update(input: ClubSettingsFields): Promise<ClubSettings> {
+    return this.save(validateClubSettings(input));
   }
 
   /** Saves both, in the caller's transaction when given; this instance sees them at once. */

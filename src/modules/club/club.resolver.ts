@@ -3,7 +3,6 @@ import type { GraphQLContext } from '../../graphql/context';
 import { AuthPayload } from '../members/member.types';
 import type { MemberRecord } from '../members/member.service';
 import type { IssuedToken } from '../../auth/tokens';
-import { validateClubSettings } from './club-rules';
 import type { ClubSettings, ClubSettingsService } from './club-settings.service';
 import type { ClubSetup } from './club-setup';
 import { ClubSettingsInput, ClubSettingsNode, ClubSetupInput } from './club.types';
@@ -22,7 +21,7 @@ export class ClubResolver {
 
   @Mutation(() => ClubSettingsNode, { description: "Admins only: the club's name and join code." })
   updateClubSettings(@Arg('input', () => ClubSettingsInput) input: ClubSettingsInput): Promise<ClubSettings> {
-    return this.settings.save(validateClubSettings(input));
+    return this.settings.update(input);
   }
 
   @Mutation(() => AuthPayload, {

@@ -100,7 +100,10 @@ export function ImportPage() {
     if (!file) return;
     setReading(true);
     try {
-      const rows = draftsOf(await file.text());
+      const text = await file.text();
+      // Korean Excel's plain "CSV" is CP949: read as UTF-8 its Hangul turns into U+FFFD.
+      if (text.includes('\uFFFD')) return tellError({ code: 'BAD_USER_INPUT' }, '파일이 UTF-8이 아닙니다. 엑셀에서 "CSV UTF-8(쉼표로 분리)" 형식으로 다시 저장해 고르세요.');
+      const rows = draftsOf(text);
       if (!rows) return;
       if (rows.length === 0) return tellError({ code: 'BAD_USER_INPUT' }, '파일에 회원 줄이 없습니다.');
       const result = await client.query(MemberImportCheckQueryDocument, { rows }, { requestPolicy: 'network-only' }).toPromise();
