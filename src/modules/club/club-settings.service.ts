@@ -34,6 +34,15 @@ export class ClubSettingsService {
     return settings;
   }
 
+  /** The name the pages show: while the database cannot be read, the last one read (pages still load). */
+  async displayName(): Promise<string> {
+    try {
+      return (await this.current()).name;
+    } catch {
+      return (this.kept?.settings ?? this.defaults).name;
+    }
+  }
+
   /** An admin's change: checked by the setup's rule, then saved. */
   update(input: ClubSettingsFields): Promise<ClubSettings> {
     return this.save(validateClubSettings(input));
@@ -42,7 +51,7 @@ export class ClubSettingsService {
   /** Saves both, in the caller's transaction when given; this instance sees them at once. */
   async save(settings: ClubSettings, db: PrismaClient | Prisma.TransactionClient = this.prisma): Promise<ClubSettings> {
     await db.clubSettings.upsert({ where: { id: 1 }, create: { id: 1, ...settings }, update: settings });
-    this.kept = null;
+    this.kept = { settings, readAt: 0 };
     return settings;
   }
 }

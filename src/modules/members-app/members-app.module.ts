@@ -6,10 +6,13 @@ import { membersAppPages, type MembersAppPages } from './members-app.routes';
 const pagesOf = new WeakMap<Services, MembersAppPages>();
 function pages(services: Services): MembersAppPages {
   let made = pagesOf.get(services);
-  if (!made) pagesOf.set(services, (made = membersAppPages({
-        clubName: async () => (await services.clubSettings.current()).name,
-        setupOpen: () => services.clubSetup.isOpen(),
-      })));
+  if (!made) {
+    made = membersAppPages({
+      clubName: () => services.clubSettings.displayName(),
+      setupOpen: () => services.clubSetup.isOpen(),
+    });
+    pagesOf.set(services, made);
+  }
   return made;
 }
 
