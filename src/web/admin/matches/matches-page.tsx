@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
-import { graphql } from '../../gql';
+import { graphql, readFragment, type FragmentType } from '../../gql';
 import { koreaDateTime } from '../../shared/korea-time';
 import { useLoadError } from '../load-error';
 
@@ -19,27 +19,41 @@ const SeasonChoicesQuery = graphql(`
 `);
 
 const AdminMatchesQuery = graphql(`
-  query AdminMatches($filter: EventFilter) {
-    events(first: 100, filter: $filter) {
+  query AdminMatches($upcoming: EventFilter, $past: EventFilter) {
+    upcoming: events(first: 100, filter: $upcoming) {
       edges {
         node {
-          id
-          title
-          address
-          startsAt
-          endsAt
-          settledAt
-          fee
-          participantCount
+          ...AdminMatchRow
+        }
+      }
+    }
+    past: events(first: 100, filter: $past) {
+      totalCount
+      edges {
+        node {
+          ...AdminMatchRow
         }
       }
     }
   }
 `);
 
-type Match = { id: string; title: string; address: string; startsAt: string; endsAt: string; settledAt?: string | null; fee: number; participantCount: number };
+const AdminMatchRowFragment = graphql(`
+  fragment AdminMatchRow on Event {
+    id
+    title
+    address
+    startsAt
+    endsAt
+    settledAt
+    participantCount
+  }
+`);
 
-function MatchRow({ match }: { match: Match }) {
+type MatchRowData = FragmentType<typeof AdminMatchRowFragment>;
+
+function MatchRow(props: { match: MatchRowData }) {
+  const match = readFragment(AdminMatchRowFragment, props.match);
   return (
     <tr data-testid="admin-match-row" data-event-id={match.id}>
       <td>
@@ -53,7 +67,7 @@ function MatchRow({ match }: { match: Match }) {
   );
 }
 
-function MatchTable({ caption, matches }: { caption: string; matches: Match[] }) {
+function MatchTable({ caption, matches }: { caption: string; matches: MatchRowData[] }) {
   return (
     <div class="table-wrap">
       <table class="data">
@@ -69,7 +83,7 @@ function MatchTable({ caption, matches }: { caption: string; matches: Match[] })
         </thead>
         <tbody>
           {matches.map((match) => (
-            <MatchRow key={match.id} match={match} />
+            <MatchRow key={readFragment(AdminMatchRowFragment, match).id} match={match} />
           ))}
         </tbody>
       </table>
@@ -82,12 +96,21 @@ export function MatchesPage() {
   const [seasonId, setSeasonId] = useState<string>('');
   const [seasonsResult] = useQuery({ query: SeasonChoicesQuery });
   const season = seasonsResult.data?.seasons.find((s) => s.id === seasonId) ?? null;
-  const [result] = useQuery({ query: AdminMatchesQuery, variables: { filter: season ? { from: season.startsAt, to: season.endsAt } : null }, pause: seasonId !== '' && !season });
+  // Fixed when the page opens: variables that moved with the clock would fetch on every render.
+  const [now] = useState(() => new Date().toISOString());
+  const later = (a: string, b: string) => (a > b ? a : b);
+  const earlier = (a: string, b: string) => (a < b ? a : b);
+  // Asked apart, so that a long past never pushes the coming matches out of the first 100.
+  const variables = season
+    ? { upcoming: { from: later(now, season.startsAt), to: season.endsAt }, past: { from: season.startsAt, to: earlier(now, season.endsAt) } }
+    : { upcoming: { from: now }, past: { to: now } };
+  const [result] = useQuery({ query: AdminMatchesQuery, variables, pause: seasonId !== '' && !season });
   useLoadError(result.error ?? seasonsResult.error);
-  const events = result.data?.events.edges.map((edge) => edge.node) ?? [];
-  const now = Date.now();
-  const upcoming = events.filter((event) => Date.parse(event.endsAt) >= now);
-  const past = events.filter((event) => Date.parse(event.endsAt) < now).reverse();
+  const upcoming = result.data?.upcoming.edges.map((edge) => edge.node) ?? [];
+  const upcomingIds = new Set(upcoming.map((match) => readFragment(AdminMatchRowFragment, match).id));
+  // Started before now and not ending later (those are still coming): latest first.
+  const past = (result.data?.past.edges.map((edge) => edge.node) ?? []).filter((match) => !upcomingIds.has(readFragment(AdminMatchRowFragment, match).id)).reverse();
+  const morePast = (result.data?.past.totalCount ?? 0) > 100;
 
   return (
     <section>
@@ -113,13 +136,14 @@ export function MatchesPage() {
       </div>
       {result.fetching && !result.data ? (
         <p class="muted">불러오는 중…</p>
-      ) : events.length === 0 ? (
+      ) : upcoming.length + past.length === 0 ? (
         <p class="empty">경기가 없습니다. 새 경기를 만들어 보세요.</p>
       ) : (
         <>
           <h2>다가오는 경기</h2>
           {upcoming.length ? <MatchTable caption="가까운 순" matches={upcoming} /> : <p class="empty">다가오는 경기가 없습니다.</p>}
           <h2>지난 경기</h2>
+          {morePast && <p class="muted">지난 경기가 많아 가장 이른 100개만 보입니다. 시즌을 골라 좁혀 보세요.</p>}
           {past.length ? <MatchTable caption="최근 순" matches={past} /> : <p class="empty">지난 경기가 없습니다.</p>}
         </>
       )}
