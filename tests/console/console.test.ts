@@ -298,6 +298,16 @@ describe("the officers' console, in Chromium", () => {
     await page.waitForURL(`${origin}/`);
     await context.close();
 
+    // The member leaves: made inactive, then erased once their login id is typed in the dialog.
+    await console_.getByTestId('set-status').selectOption('INACTIVE');
+    expect(await notice(console_)).toMatchObject({ kind: 'success' });
+    await console_.getByTestId('erase-member').click();
+    expect(await console_.getByTestId('confirm-yes').isDisabled()).toBe(true);
+    await console_.getByTestId('confirm-typed').fill(forgetful.loginId);
+    await console_.getByTestId('confirm-yes').click();
+    expect(await notice(console_)).toMatchObject({ kind: 'success' });
+    expect((await server.app.database.prisma.member.findUniqueOrThrow({ where: { id: forgetful.id } })).loginId).not.toBe(forgetful.loginId);
+
     await console_.getByTestId('nav-admin-seasons').click();
     const season = { name: '2026년 2학기', startsAt: koreaInput(-60 * 24 * 90), endsAt: koreaInput(60 * 24 * 90) };
     await console_.getByTestId('season-name').fill(season.name);
@@ -311,12 +321,27 @@ describe("the officers' console, in Chromium", () => {
     await console_.getByTestId('season-submit').click();
     expect(await notice(console_)).toMatchObject({ kind: 'error', code: 'SEASON_OVERLAP' });
     expect(await axeViolations(console_)).toEqual([]);
+    // Edited (the form opens with its values), and a second season made and deleted after asking.
+    await console_.getByTestId('edit-season').click();
+    expect(await console_.getByTestId('season-starts-at').inputValue()).toBe(season.startsAt);
+    season.name = '2026년 2학기 (가을)';
+    await console_.getByTestId('season-name').fill(season.name);
+    await console_.getByTestId('season-submit').click();
+    await console_.locator('[data-testid=season-row]', { hasText: season.name }).waitFor();
+    await console_.getByTestId('season-name').fill('2025년 2학기');
+    await console_.getByTestId('season-starts-at').fill(koreaInput(-60 * 24 * 400));
+    await console_.getByTestId('season-ends-at').fill(koreaInput(-60 * 24 * 300));
+    await console_.getByTestId('season-submit').click();
+    await expect_count(console_, 'season-row', 2);
+    await console_.locator('[data-testid=season-row]', { hasText: '2025년 2학기' }).getByTestId('delete-season').click();
+    await console_.getByTestId('confirm-yes').click();
+    await expect_count(console_, 'season-row', 1);
 
     const download = console_.waitForEvent('download');
     await console_.getByTestId('export-members').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/members.*\.csv$/);
-    expect(readFileSync((await file.path())!, 'utf8')).toContain(forgetful.loginId);
+    expect(readFileSync((await file.path())!, 'utf8')).toContain(OFFICER.loginId);
     const exportRequest = watch.requests.find((request) => request.url.includes('/exports/members.csv'))!;
     expect(exportRequest.url).not.toMatch(/token|authorization/i);
     expect(exportRequest.authorization).toBe(`Bearer ${(await storedSession(console_))!.token}`);
@@ -329,6 +354,16 @@ describe("the officers' console, in Chromium", () => {
     expect(await axeViolations(console_)).toEqual([]);
     const eventId = (await rows.first().getAttribute('data-event-id'))!;
     await rows.first().locator('a').click();
+    // Edited: the form opens with the match's values; the match page shows the change.
+    await console_.getByTestId('edit-match').click();
+    const title = await console_.getByTestId('match-title').inputValue();
+    expect(title).not.toBe('');
+    expect(await console_.getByTestId('match-starts-at').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    await console_.getByTestId('match-title').fill(`${title} (장소 변경)`);
+    await console_.getByTestId('match-submit').click();
+    await console_.waitForURL(`${origin}/admin/matches/${eventId}`);
+    await console_.locator('h1', { hasText: `${title} (장소 변경)` }).waitFor();
+    expect(await notice(console_)).toMatchObject({ kind: 'success' });
     await console_.getByTestId('delete-match').click();
     await console_.getByTestId('confirm-no').click();
     expect(await server.app.database.prisma.event.count({ where: { id: eventId } })).toBe(1);
