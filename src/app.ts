@@ -15,6 +15,7 @@ import { withPermissions } from './graphql/schema';
 import { ConcurrencyLimit } from './http/concurrency-limit';
 import { CrossOriginPolicy } from './http/cors';
 import { graphqlRoutes } from './http/graphql-route';
+import { serveGraphQLSocket } from './http/graphql-socket';
 import { operationsRoutes } from './http/operations-routes';
 import { createRequestHandler, listen } from './http/server';
 import { hashedAssetRoutes } from './http/static-assets';
@@ -23,6 +24,7 @@ import { appModules, buildAppSchema, createLoaders } from './modules';
 import { ensureBootstrapAdmin } from './modules/members/bootstrap-admin';
 import { playgroundPage } from './modules/playground/playground.routes';
 import type { MemberCache } from './modules/members/member-cache';
+import type { MemberRecord } from './modules/members/member.service';
 import type { SettlementScheduler } from './modules/settlement/settlement-scheduler';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics-plugin';
 import { createMetrics } from './observability/metrics';
@@ -77,9 +79,10 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     const schema = await buildAppSchema(config.timeZone, services);
     const limits = new QueryLimits(schema, config.queryLimits);
     const errorMasking = createErrorMasking(logger);
+    const servedSchema = withPermissions(schema);
     const apollo = new ApolloServer<GraphQLContext>({
       // Compiled execution, but with tracing on: its GraphQL spans come from instrumenting graphql-js.
-      ...(config.tracing ? { schema: withPermissions(schema) } : { gateway: compiledExecution(withPermissions(schema)) }),
+      ...(config.tracing ? { schema: servedSchema } : { gateway: compiledExecution(servedSchema) }),
       allowBatchedHttpRequests: false,
       // No client of ours sends persisted queries, and one sent by its hash alone would pass the
       // route's query limits unchecked (its cost depends on each request's variables).
@@ -107,13 +110,14 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     for (const job of jobs) await job.start();
 
     let stopping: Promise<void> | undefined;
+    // The members module primes its loader with the viewer, so `me` costs no query of its own.
+    const loadersFor = (viewer: MemberRecord | null) => createLoaders({ database, services, viewer });
     const routes = [
       ...graphqlRoutes(
         apollo,
         createContextBuilder({
           viewerOf: services.viewerOf,
-          // The members module primes its loader with the viewer, so `me` costs no query of its own.
-          loadersFor: (viewer) => createLoaders({ database, services, viewer }),
+          loadersFor,
           trustProxy: config.trustProxy,
         }),
         { playground: config.graphqlIntrospection ? playgroundPage(clock, config.timeZone) : null, executionTimeoutMs: config.executionTimeoutMs, admission: graphqlAdmission, limits, crossOrigin: new CrossOriginPolicy(config.corsOrigins), logger },
@@ -124,6 +128,18 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
     ];
     const notFoundPage = appModules.map((module) => module.notFoundPage?.(services)).find((page) => page !== undefined);
     const http = await listen(createRequestHandler(routes, logger, metrics, notFoundPage), config.port, config.host, config.keepAliveTimeoutSeconds);
+    const liveSockets = serveGraphQLSocket(http.server, {
+      schema: servedSchema,
+      viewerOf: services.viewerOfToken,
+      loadersFor,
+      limits,
+      settings: config.live,
+      trustProxy: config.trustProxy,
+      formatErrors: errorMasking.formatErrors,
+      metrics,
+      logger,
+      clock,
+    });
     const url = `http://${config.host && config.host !== '0.0.0.0' ? config.host : 'localhost'}:${http.port}/graphql`;
     logger.info({ url, database: database.kind }, 'pitchside is ready');
 
@@ -136,6 +152,7 @@ export async function startApp(config: Config, dependencies: AppDependencies = {
       logger,
       stop() {
         stopping ??= (async () => {
+          await liveSockets.close();
           await http.close(config.shutdownTimeoutMs);
           for (const job of [...jobs].reverse()) {
             // One job failing to stop must not keep the others, or the database, open.

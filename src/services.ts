@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { resolveJwtSecret } from './auth/jwt-secret';
-import { requestViewer } from './auth/request-viewer';
+import { requestViewer, viewerOfToken } from './auth/request-viewer';
 import { TokenService } from './auth/tokens';
 import type { Clock } from './clock/clock';
 import type { Config } from './config/config';
@@ -24,9 +24,13 @@ import { EventService } from './modules/events/event.service';
 import { MemberCache } from './modules/members/member-cache';
 import { MemberService } from './modules/members/member.service';
 import { OutboxService } from './modules/notifications/outbox.service';
+import { OutboxDispatcher } from './modules/notifications/outbox-dispatcher';
 import { WebhookDispatcher } from './modules/notifications/webhook-dispatcher';
+import { ParticipationFeed } from './modules/live/participation-feed';
 import { ParticipationService } from './modules/participations/participation.service';
 import { PenaltyService } from './modules/penalties/penalty.service';
+import { PushChannel } from './modules/push/push-channel';
+import { PushService } from './modules/push/push.service';
 import { ReportService } from './modules/reports/report.service';
 import { ReminderTiming } from './modules/reminders/reminder-rules';
 import { ReminderScheduler } from './modules/reminders/reminder-scheduler';
@@ -75,11 +79,13 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
   );
   // Setup codes are keyed like reset codes, by a secret of their own the database does not hold.
   const clubSetup = new ClubSetup(prisma, members, clubSettings, tokens, authRateLimiter, createHmac('sha256', jwtSecret).update('pitchside setup codes').digest(), clock);
-  const penalties = new PenaltyService(prisma, config.penalties, clock, metrics);
-  const participations = new ParticipationService(prisma, penalties, clock);
-  const dues = new DuesService(prisma, participations, penalties, clock);
-  const seasons = new SeasonService(prisma, clock);
   const outbox = new OutboxService(prisma);
+  // Members' browsers hear of what concerns them (src/modules/push); the services below tell it in their transactions.
+  const push = new PushService(prisma, outbox, config.webPush, config.timeZone, clock);
+  const penalties = new PenaltyService(prisma, config.penalties, clock, metrics, push);
+  const participations = new ParticipationService(prisma, penalties, push, clock);
+  const dues = new DuesService(prisma, participations, penalties, push, clock);
+  const seasons = new SeasonService(prisma, clock);
   metrics.observeNotices(() => outbox.countByState());
   const { webhookUrl } = config.settlement;
   // Without a webhook no notice is written: there would be nobody to deliver it to.
@@ -91,11 +97,11 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     pool: () => database.poolStats(),
   });
   const scheduler = new SettlementScheduler(settlement, prisma, clock, logger, config.settlement.sweepIntervalMs);
-  // Reminders go to the club webhook: without one, or with MATCH_REMINDER_MINUTES=0, there are none.
+  // Reminders go to the club webhook, if any, and to participants' browsers; MATCH_REMINDER_MINUTES=0: none.
   const reminders =
-    notices && config.matchReminderMinutes > 0
+    config.matchReminderMinutes > 0
       ? new ReminderScheduler(
-          new ReminderService(prisma, outbox, notices, new ReminderTiming(config.matchReminderMinutes), clock, logger, config.timeZone),
+          new ReminderService(prisma, outbox, notices, push, new ReminderTiming(config.matchReminderMinutes), clock, logger, config.timeZone),
           clock,
           logger,
           config.settlement.sweepIntervalMs,
@@ -114,10 +120,12 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     clock,
     logger,
   );
+  const viewerOfTokenNow = viewerOfToken(tokens, (memberId) => memberCache.get(memberId));
   return {
     tokens,
     memberCache,
-    viewerOf: requestViewer(tokens, (memberId) => memberCache.get(memberId)),
+    viewerOfToken: viewerOfTokenNow,
+    viewerOf: requestViewer(viewerOfTokenNow),
     members,
     auth,
     penalties,
@@ -128,9 +136,12 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
     settlement,
     scheduler,
     reminders,
-    absences: new AbsenceService(prisma, participations, penalties, new AbsenceDeadline(config.absenceNoticeDeadlineMinutes), clock),
+    absences: new AbsenceService(prisma, participations, penalties, push, new AbsenceDeadline(config.absenceNoticeDeadlineMinutes), clock),
     events: new EventService(prisma, read, createGeocoder(config.geocoder, metrics), dues, penalties, logger, scheduler, reminders ?? noReminders),
     checkIns,
+    push,
+    pushDelivery: new OutboxDispatcher(outbox, new PushChannel(push, logger, metrics), logger, { database, notifyChannel: 'outbox_push_due' }),
+    participationFeed: new ParticipationFeed(database, participations, logger, metrics),
     seasons,
     reports,
     exports: new ExportService(prisma, seasons, reports, penalties, clock, config.timeZone),

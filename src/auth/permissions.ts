@@ -39,6 +39,7 @@ export const rootFieldRules = {
     pendingAbsences: isAdmin,
     clubSettings: isAdmin,
     memberImportCheck: isAdmin,
+    webPushPublicKey: isSignedIn,
   },
   Mutation: {
     signUp: isAnyone,
@@ -74,6 +75,12 @@ export const rootFieldRules = {
     submitAbsence: isSignedIn,
     withdrawAbsence: isSignedIn,
     reviewAbsence: isAdmin,
+    registerPushSubscription: isSignedIn,
+    unregisterPushSubscription: isSignedIn,
+  },
+  Subscription: {
+    // Who may follow which match is the feed's to decide (participants and admins).
+    participationChanged: isSignedIn,
   },
 } satisfies IRuleTypeMap;
 

@@ -23,6 +23,9 @@ export interface TokenClaims {
   version: number;
 }
 
+/** A verified token's claims and when it stops working. */
+export type VerifiedToken = TokenClaims & { expiresAtSeconds: number };
+
 /**
  * HS256 JWTs whose `sub` is a member id and `ver` the member's token version when it was issued
  * (tokens from before versions existed have none: version 0). Verification pins algorithm, issuer
@@ -36,7 +39,7 @@ export class TokenService {
    * of the server's CPU under load. A token verified once is remembered (by its whole text, so a
    * token differing in any byte is checked afresh) with its expiry, which is checked every time.
    */
-  private readonly verified = new Map<string, TokenClaims & { expiresAtSeconds: number }>();
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     private readonly settings: TokenSettings,
@@ -57,7 +60,7 @@ export class TokenService {
   }
 
   /** The claims of a valid token; null for anything else (forged, expired, malformed, alg none). */
-  verify(token: string): TokenClaims | null {
+  verify(token: string): VerifiedToken | null {
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     const known = this.verified.get(token);
     if (known) {

@@ -77,12 +77,38 @@ export interface Config {
   matchReminderMinutes: number;
   /** Where scheduled backups are written; undefined: none. */
   backups: BackupSettings | undefined;
+  live: LiveSettings;
+  webPush: WebPushSettings;
   /**
    * OpenTelemetry traces: on when an OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT, or its
    * traces-only form), unless OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none. The SDK reads
    * the rest of the standard OTEL_* variables itself.
    */
   tracing: boolean;
+}
+
+/** Subscriptions over WebSocket at /graphql (src/modules/live). */
+export interface LiveSettings {
+  /** Open sockets per client address; past it the upgrade is answered 429. */
+  maxSocketsPerAddress: number;
+  /** Subscriptions at once on one socket. */
+  maxSubscriptionsPerSocket: number;
+  /** The largest message a client may send, in bytes; larger closes the socket (1009). */
+  maxMessageBytes: number;
+  /** A ping this often; a socket that has not answered the last one is closed. */
+  keepAliveMs: number;
+}
+
+/** Web Push with VAPID (src/modules/push). */
+export interface WebPushSettings {
+  /** Both set, or neither: then the key pair kept in the database (made by the first instance). */
+  vapidKeys: { publicKey: string; privateKey: string } | undefined;
+  /** The club's contact, sent to push services in the VAPID JWT: mailto: or https: URL. */
+  subject: string;
+  /** Tests only: admits http://127.0.0.1 endpoints (refused with NODE_ENV=production). */
+  allowLocalEndpoints: boolean;
+  /** One delivery attempt's time limit. */
+  timeoutMs: number;
 }
 
 export interface BackupSettings {
@@ -289,6 +315,19 @@ export function loadConfig(env: Env): Config {
   if (!isValidTimeZone(timeZone)) read.problems.push(`TZ must be an IANA time zone such as Asia/Seoul, got "${timeZone}"`);
 
   const backupDir = read.optional('BACKUP_DIR');
+  const vapidPublicKey = read.optional('VAPID_PUBLIC_KEY');
+  const vapidPrivateKey = read.optional('VAPID_PRIVATE_KEY');
+  if ((vapidPublicKey === undefined) !== (vapidPrivateKey === undefined)) {
+    read.problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+  }
+  const pushSubject = read.string('WEB_PUSH_SUBJECT', 'mailto:admin@localhost');
+  if (!/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(pushSubject)) {
+    read.problems.push('WEB_PUSH_SUBJECT must be a mailto: address or an https: URL (the club\'s contact)');
+  }
+  const allowLocalEndpoints = read.boolean('WEB_PUSH_ALLOW_LOCAL_ENDPOINTS', false);
+  if (allowLocalEndpoints && isProduction) {
+    read.problems.push('WEB_PUSH_ALLOW_LOCAL_ENDPOINTS=true is for tests only and is refused with NODE_ENV=production');
+  }
   const config: Config = {
     geocoder: readGeocoder(read),
     checkIn: {
@@ -356,6 +395,18 @@ export function loadConfig(env: Env): Config {
       Boolean(read.optional('OTEL_EXPORTER_OTLP_ENDPOINT') ?? read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')) &&
       read.optional('OTEL_SDK_DISABLED')?.toLowerCase() !== 'true' &&
       read.optional('OTEL_TRACES_EXPORTER')?.toLowerCase() !== 'none',
+    live: {
+      maxSocketsPerAddress: read.integer('LIVE_MAX_SOCKETS_PER_ADDRESS', 20, 1, 100_000),
+      maxSubscriptionsPerSocket: read.integer('LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 10, 1, 1000),
+      maxMessageBytes: read.integer('LIVE_MAX_MESSAGE_BYTES', 65_536, 1024, 10_000_000),
+      keepAliveMs: read.integer('LIVE_KEEP_ALIVE_SECONDS', 25, 1, 3600) * 1000,
+    },
+    webPush: {
+      vapidKeys: vapidPublicKey && vapidPrivateKey ? { publicKey: vapidPublicKey, privateKey: vapidPrivateKey } : undefined,
+      subject: pushSubject,
+      allowLocalEndpoints,
+      timeoutMs: read.integer('WEB_PUSH_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
     backups: backupDir
       ? { dir: backupDir, intervalHours: read.integer('BACKUP_INTERVAL_HOURS', 24, 1, 24 * 365), keep: read.integer('BACKUP_KEEP', 7, 1, 1000) }
       : undefined,

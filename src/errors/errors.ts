@@ -38,6 +38,10 @@ export const ErrorCode = {
   NO_PENDING_ABSENCE: 'NO_PENDING_ABSENCE',
   /** The officers' console (issue 29): /admin/setup with a code that is not the logged one. */
   INVALID_SETUP_CODE: 'INVALID_SETUP_CODE',
+  /** contract-additions/live-and-push.graphql */
+  PUSH_ENDPOINT_REFUSED: 'PUSH_ENDPOINT_REFUSED',
+  /** Live updates (issue 30): more subscriptions on one socket than LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET. */
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
   /** Query limits (src/graphql/query-limits.ts): one error, HTTP 400, whatever the number of offences. */
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',

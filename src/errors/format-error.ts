@@ -84,19 +84,32 @@ export function createErrorMasking(logger: Logger) {
     return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 
+  const logUnexpected = (errors: readonly GraphQLError[], requestId: string) => {
+    for (const error of errors) {
+      const original = unwrapResolverError(error);
+      if (isDatabaseUnreachable(original)) {
+        // Expected while the database is down, and said by /readyz: a line, not a stack per request.
+        logger.warn({ requestId, reason: reasonOf(original) }, 'database unreachable');
+      } else if (!isClientFacing(error)) {
+        logger.error({ err: original, requestId, path: error.path }, 'unexpected error');
+      }
+    }
+  };
+
+  /** Errors of an operation Apollo does not run (a subscription over the socket): logged and masked the same way. */
+  const formatErrors = (errors: readonly GraphQLError[], requestId: string): GraphQLFormattedError[] => {
+    logUnexpected(errors, requestId);
+    return errors.map((error) => {
+      const formatted = formatError(error.toJSON(), error);
+      return formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...formatted, extensions: { ...formatted.extensions, requestId } } : formatted;
+    });
+  };
+
   const plugin: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const original = unwrapResolverError(error);
-            if (isDatabaseUnreachable(original)) {
-              // Expected while the database is down, and said by /readyz: a line, not a stack per request.
-              logger.warn({ requestId: contextValue.requestId, reason: reasonOf(original) }, 'database unreachable');
-            } else if (!isClientFacing(error)) {
-              logger.error({ err: original, requestId: contextValue.requestId, path: error.path }, 'unexpected error');
-            }
-          }
+          logUnexpected(errors, contextValue.requestId);
         },
         async willSendResponse({ response, contextValue }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
@@ -116,5 +129,5 @@ export function createErrorMasking(logger: Logger) {
     },
   };
 
-  return { formatError, plugin };
+  return { formatError, formatErrors, plugin };
 }

@@ -18,7 +18,7 @@ export interface GraphQLContext<Loaders extends object = object> {
 }
 
 /** The client's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
-function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string {
+export function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string {
   const forwarded = request.headers['x-forwarded-for'];
   const first = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : '';
   return trustProxy && first ? first : (request.socket.remoteAddress ?? 'unknown');

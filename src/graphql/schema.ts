@@ -12,6 +12,19 @@ export interface ResolverBinding<Services = never> {
 }
 
 /**
+ * TypeGraphQL insists on a PubSub whenever a schema has subscriptions, though each of ours names its
+ * own source (`subscribe`, src/modules/live): this one is never asked, and says so if it ever is.
+ */
+const noPubSub = {
+  publish(): never {
+    throw new Error('Subscriptions name their own source; there is no PubSub to publish to.');
+  },
+  subscribe(): never {
+    throw new Error('Subscriptions name their own source; there is no PubSub to subscribe to.');
+  },
+};
+
+/**
  * The TypeGraphQL schema of the given resolvers (the app's modules', src/modules/index.ts). With
  * `services`, each resolver instance is made from them as its binding says; the emitted SDL is
  * built without, as it resolves nothing.
@@ -22,6 +35,7 @@ export async function buildGraphQLSchema<Services>(timeZone: string, bindings: r
     resolvers: bindings.map((binding) => binding.type) as [Function, ...Function[]],
     scalarsMap: [{ type: Date, scalar: createDateTimeScalar(timeZone) }],
     validate: false,
+    pubSub: noPubSub,
     container: {
       get(someClass: Function) {
         const instance = instances.get(someClass);

@@ -15,10 +15,12 @@ import { duesModule } from './dues/dues.module';
 import { eventsModule } from './events/events.module';
 import { exportsModule } from './exports/exports.module';
 import type { LoaderScope, ModuleManifest } from './manifest';
+import { liveModule } from './live/live.module';
 import { membersModule } from './members/members.module';
 import { notificationsModule } from './notifications/notifications.module';
 import { participationsModule } from './participations/participations.module';
 import { penaltiesModule } from './penalties/penalties.module';
+import { pushModule } from './push/push.module';
 import { playgroundModule } from './playground/playground.module';
 import { membersAppModule } from './members-app/members-app.module';
 import { remindersModule } from './reminders/reminders.module';
@@ -43,7 +45,9 @@ export const appModules = [
   duesModule,
   penaltiesModule,
   absencesModule,
+  liveModule,
   notificationsModule,
+  pushModule,
   settlementModule,
   remindersModule,
   reportsModule,

@@ -65,6 +65,22 @@ export function createMetrics(graphqlAdmission: ConcurrencyLimit) {
         for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
       },
     }),
+    liveSockets: new Gauge({
+      name: 'live_sockets',
+      help: 'WebSocket connections open on this instance (GraphQL subscriptions at /graphql)',
+      registers: [registry],
+    }),
+    liveMessages: new Counter({
+      name: 'live_messages_total',
+      help: 'Participation changes handed to this instance\'s live subscribers (one per subscriber)',
+      registers: [registry],
+    }),
+    pushDeliveries: new Counter({
+      name: 'push_deliveries_total',
+      help: 'Web Push delivery attempts by this instance, by outcome (delivered, retry, failed, gone, refused)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     webhookDeliveries: new Counter({
       name: 'webhook_deliveries_total',
       help: 'Club webhook delivery attempts by this instance, by kind and outcome (delivered, retry, failed)',

@@ -33,6 +33,8 @@ const OWNERS: Record<string, string[]> = {
   absenceNotice: ['modules/absences'],
   clubSettings: ['modules/club'],
   setupCode: ['modules/club'],
+  pushSubscription: ['modules/push'],
+  webPushKeys: ['modules/push'],
 };
 const WRITE = new RegExp(
   `\\.(${Object.keys(OWNERS).join('|')})\\.(create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany)\\(`,
@@ -54,6 +56,8 @@ const TABLE_MODELS: Record<string, string> = {
   absence_notices: 'absenceNotice',
   club_settings: 'clubSettings',
   setup_codes: 'setupCode',
+  push_subscriptions: 'pushSubscription',
+  web_push_keys: 'webPushKeys',
 };
 
 describe('the source layout', () => {

@@ -64,6 +64,12 @@ const WHO_MAY: Record<string, { callers: Caller[]; document: string }> = {
   submitAbsence: { callers: ['member', 'admin'], document: 'mutation { submitAbsence(eventId: "x", reason: "") { id } }' },
   withdrawAbsence: { callers: ['member', 'admin'], document: 'mutation { withdrawAbsence(eventId: "x") { id } }' },
   reviewAbsence: { callers: ['admin'], document: 'mutation { reviewAbsence(eventId: "x", memberId: "y", approve: true) { id } }' },
+  webPushPublicKey: { callers: ['member', 'admin'], document: '{ webPushPublicKey }' },
+  registerPushSubscription: {
+    callers: ['member', 'admin'],
+    document: 'mutation { registerPushSubscription(input: { endpoint: "http://push.example.com/x", p256dh: "x", auth: "x" }) }',
+  },
+  unregisterPushSubscription: { callers: ['member', 'admin'], document: 'mutation { unregisterPushSubscription(endpoint: "https://push.example.com/x") }' },
 };
 
 describe('the authorization audit', () => {
@@ -92,13 +98,16 @@ describe('the authorization audit', () => {
   afterAll(() => server.stop());
 
   it('covers every root field of the schema', async () => {
-    const response = await server.request<{ __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } }, never>(
-      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+    type Root = { fields: { name: string }[] };
+    const response = await server.request<{ __schema: { queryType: Root; mutationType: Root; subscriptionType: Root } }, never>(
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }',
       undefined,
       { token: tokens.admin },
     );
-    const { queryType, mutationType } = dataOf(response).__schema;
+    const { queryType, mutationType, subscriptionType } = dataOf(response).__schema;
     expect([...queryType.fields, ...mutationType.fields].map((f) => f.name).sort()).toEqual(Object.keys(WHO_MAY).sort());
+    // Subscriptions travel over the socket only; who may follow what is audited there (tests/live).
+    expect(subscriptionType.fields.map((f) => f.name)).toEqual(['participationChanged']);
   });
 
   it.each(Object.entries(WHO_MAY))('%s: refuses exactly the callers it does not name', async (_field, { callers, document }) => {

@@ -214,14 +214,24 @@ describe('match reminders', () => {
     expect(receiver.received).toHaveLength(1);
   });
 
-  it('is off with MATCH_REMINDER_MINUTES=0, and without a club webhook', async () => {
+  it('is off with MATCH_REMINDER_MINUTES=0', async () => {
     const off = await start({ env: { MATCH_REMINDER_MINUTES: '0' } });
     expect(off.app.services.reminders).toBeUndefined();
     const admin = await signUpAdmin(off);
     await matchIn(off, admin, 30);
+    expect(await off.app.database.prisma.outboxMessage.count({ where: { kind: 'reminder' } })).toBe(0);
+  });
+
+  it('without a club webhook, still reminds (members\' phones) once, and writes nothing for a webhook', async () => {
     const noWebhook = await startTestServer({ logger: logs.logger });
     cleanups.push(() => noWebhook.stop());
-    expect(noWebhook.app.services.reminders).toBeUndefined();
-    expect(await off.app.database.prisma.outboxMessage.count({ where: { kind: 'reminder' } })).toBe(0);
+    const admin = await signUpAdmin(noWebhook);
+    const event = await matchIn(noWebhook, admin, 30);
+    await noWebhook.app.services.reminders!.sweep();
+    await noWebhook.app.services.reminders!.sweep();
+    const written = await noWebhook.app.database.prisma.outboxMessage.findMany({ where: { kind: 'reminder' } });
+    expect(written.map((notice) => ({ channel: notice.channel, key: notice.idempotencyKey, delivered: notice.deliveredAt !== null }))).toEqual([
+      { channel: 'record', key: `reminder:${event.id}:${new Date(event.startsAt).toISOString()}`, delivered: true },
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import type { AbsenceNotice, Participation } from '../../generated/prisma/client
 import { rowPerKey } from '../../graphql/batch';
 import { missingParticipationError, validateNote, type ParticipationService } from '../participations/participation.service';
 import type { PenaltyService } from '../penalties/penalty.service';
+import type { MemberNotifications } from '../push/push.service';
+import { absenceReviewed } from '../push/push-messages';
 import { CHECKED_IN } from '../check-in/check-in-rules';
 import { EXCUSABLE_ON_APPROVAL, validateAbsenceReason, type AbsenceDeadline } from './absence-rules';
 import { inTransaction } from '../../db/transactions';
@@ -20,6 +22,7 @@ export class AbsenceService {
     private readonly prisma: PrismaClient,
     private readonly participations: ParticipationService,
     private readonly penalties: PenaltyService,
+    private readonly notifications: MemberNotifications,
     private readonly deadline: AbsenceDeadline,
     private readonly clock: Clock,
   ) {}
@@ -79,6 +82,7 @@ export class AbsenceService {
         data: { status: approve ? 'APPROVED' : 'DECLINED', reviewedAt: this.clock.now(), reviewNote, reviewedById: reviewerId },
       });
       if (count === 0) throw noPendingAbsence();
+      await this.notifications.notifyAboutMatch(tx, [memberId], eventId, (match) => absenceReviewed(match, approve, reviewNote));
       if (approve) {
         await this.participations.changeAttendance(
           tx,

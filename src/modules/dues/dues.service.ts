@@ -4,6 +4,8 @@ import { notAParticipant, notFound } from '../../errors/errors';
 import type { Participation, Prisma } from '../../generated/prisma/client';
 import { missingParticipationError, validateNote, type ParticipationService } from '../participations/participation.service';
 import type { PenaltyService } from '../penalties/penalty.service';
+import type { MemberNotifications } from '../push/push.service';
+import { paymentConfirmed, paymentRejected } from '../push/push-messages';
 import { initialPayment, PAYMENT_MOVES, refusedPaymentMove, type PaymentMove } from './payment-rules';
 import { inTransaction } from '../../db/transactions';
 
@@ -16,6 +18,7 @@ export class DuesService {
     private readonly prisma: PrismaClient,
     private readonly participations: ParticipationService,
     private readonly penalties: PenaltyService,
+    private readonly notifications: MemberNotifications,
     private readonly clock: Clock,
   ) {}
 
@@ -29,16 +32,19 @@ export class DuesService {
 
   async confirm(eventId: string, memberId: string): Promise<Participation> {
     const participation = await this.participations.get(eventId, memberId);
-    return this.move(participation, 'confirm', { paymentConfirmedAt: this.clock.now() });
+    return this.move(participation, 'confirm', { paymentConfirmedAt: this.clock.now() }, (tx) =>
+      this.notifications.notifyAboutMatch(tx, [memberId], eventId, paymentConfirmed),
+    );
   }
 
   async reject(eventId: string, memberId: string, reason: string | null | undefined): Promise<Participation> {
     const paymentRejectReason = validateNote('reason', reason);
     const participation = await this.participations.get(eventId, memberId);
-    return this.move(participation, 'reject', { paymentRequestedAt: null, paymentRejectReason }, (tx) =>
+    return this.move(participation, 'reject', { paymentRequestedAt: null, paymentRejectReason }, async (tx) => {
+      await this.notifications.notifyAboutMatch(tx, [memberId], eventId, (match) => paymentRejected(match, paymentRejectReason));
       // After settlement an UNPAID penalty may now apply.
-      this.penalties.reconcileAutomatic(tx, eventId, memberId, 'payment claim rejected'),
-    );
+      await this.penalties.reconcileAutomatic(tx, eventId, memberId, 'payment claim rejected');
+    });
   }
 
   /**

@@ -3,13 +3,17 @@ import { deleteOlderThan } from '../../db/delete-older-than';
 import type { Prisma } from '../../generated/prisma/client';
 
 export interface Notice {
-  /** What it tells: "settlement" or "reminder". */
+  /** Who delivers it: "webhook" (the default), "push", or "record" for a mark that something was sent, delivered as written. */
+  channel?: string;
+  /** What it tells: "settlement", "reminder", or a push notification's kind. */
   kind: string;
   /** Unique per notice; the receiver sees it as Idempotency-Key on every attempt. */
   idempotencyKey: string;
   payload: Prisma.InputJsonValue;
   /** Not delivered after this time (a reminder once its match has started); none: delivered whenever it can be. */
   expiresAt?: Date;
+  /** Only for a "record": when what it records was done. */
+  deliveredAt?: Date;
 }
 
 /** A notice claimed for one delivery attempt; `attempts` counts this one and identifies the claim. */
@@ -37,6 +41,11 @@ export class OutboxService {
     return count === 1;
   }
 
+  /** In the caller's transaction, several at once (one per browser of a push notification). */
+  async enqueueMany(tx: Prisma.TransactionClient, notices: Notice[]): Promise<void> {
+    if (notices.length > 0) await tx.outboxMessage.createMany({ data: notices, skipDuplicates: true });
+  }
+
   /** Which of these keys have a notice, delivered or not. */
   async existingKeys(idempotencyKeys: string[]): Promise<Set<string>> {
     if (idempotencyKeys.length === 0) return new Set();
@@ -55,11 +64,11 @@ export class OutboxService {
     return count;
   }
 
-  /** Notices past their expiry that were never delivered are marked failed; answers how many. */
-  expireOverdue(): Promise<number> {
+  /** The channel's notices past their expiry that were never delivered are marked failed; answers how many. */
+  expireOverdue(channel: string): Promise<number> {
     return this.prisma.$executeRaw`
       UPDATE "outbox_messages" SET "failed_at" = now(), "locked_until" = NULL, "last_error" = 'expired before delivery'
-       WHERE "delivered_at" IS NULL AND "failed_at" IS NULL AND "expires_at" <= now()
+       WHERE "channel" = ${channel} AND "delivered_at" IS NULL AND "failed_at" IS NULL AND "expires_at" <= now()
          AND ("locked_until" IS NULL OR "locked_until" <= now())`;
   }
 
@@ -67,13 +76,13 @@ export class OutboxService {
    * Claims up to `limit` notices that are due and not being delivered elsewhere, for `leaseMs`.
    * SKIP LOCKED: instances claiming at once each get different notices.
    */
-  claimDue(limit: number, leaseMs: number): Promise<ClaimedNotice[]> {
+  claimDue(channel: string, limit: number, leaseMs: number): Promise<ClaimedNotice[]> {
     return this.prisma.$queryRaw<ClaimedNotice[]>`
       UPDATE "outbox_messages"
          SET "locked_until" = now() + ${leaseMs}::float8 * interval '1 millisecond', "attempts" = "attempts" + 1
        WHERE "id" IN (
              SELECT "id" FROM "outbox_messages"
-              WHERE "delivered_at" IS NULL AND "failed_at" IS NULL AND "next_attempt_at" <= now()
+              WHERE "channel" = ${channel} AND "delivered_at" IS NULL AND "failed_at" IS NULL AND "next_attempt_at" <= now()
                 AND ("expires_at" IS NULL OR "expires_at" > now())
                 AND ("locked_until" IS NULL OR "locked_until" <= now())
               ORDER BY "next_attempt_at"
@@ -96,6 +105,11 @@ export class OutboxService {
        WHERE "id" = ${notice.id} AND "attempts" = ${notice.attempts}`;
   }
 
+  /** Nobody is left to receive it: the notice goes. */
+  async discard(notice: ClaimedNotice): Promise<void> {
+    await this.prisma.$executeRaw`DELETE FROM "outbox_messages" WHERE "id" = ${notice.id} AND "attempts" = ${notice.attempts}`;
+  }
+
   async failed(notice: ClaimedNotice, error: string): Promise<void> {
     await this.prisma.$executeRaw`
       UPDATE "outbox_messages" SET "failed_at" = now(), "locked_until" = NULL, "last_error" = ${error}
@@ -103,10 +117,10 @@ export class OutboxService {
   }
 
   /** Milliseconds until the next notice may be claimed (0: now); null when none waits. */
-  async msUntilNextDue(): Promise<number | null> {
+  async msUntilNextDue(channel: string): Promise<number | null> {
     const [{ ms }] = await this.prisma.$queryRaw<{ ms: number | null }[]>`
       SELECT (EXTRACT(EPOCH FROM min(greatest("next_attempt_at", coalesce("locked_until", "next_attempt_at"))) - now()) * 1000)::float8 AS "ms"
-        FROM "outbox_messages" WHERE "delivered_at" IS NULL AND "failed_at" IS NULL`;
+        FROM "outbox_messages" WHERE "channel" = ${channel} AND "delivered_at" IS NULL AND "failed_at" IS NULL`;
     return ms === null ? null : Math.max(0, ms);
   }
 

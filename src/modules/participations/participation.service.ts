@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { PrismaClient } from '../../db/database';
-import { ErrorCode, DomainError, badUserInput, memberInactive, notFound } from '../../errors/errors';
+import { ErrorCode, DomainError, badUserInput, forbidden, memberInactive, notFound } from '../../errors/errors';
 import type { AttendanceStatus, Participation, Prisma } from '../../generated/prisma/client';
 import { validText } from '../../validation/text';
 import { initialPayment } from '../dues/payment-rules';
@@ -8,6 +8,8 @@ import { audienceIncludes, gendersOf } from '../events/event-rules';
 import { lockEvent } from '../events/event.service';
 import type { MemberRecord } from '../members/member.service';
 import type { PenaltyService } from '../penalties/penalty.service';
+import type { MemberNotifications } from '../push/push.service';
+import { addedToMatch } from '../push/push-messages';
 import { inTransaction } from '../../db/transactions';
 
 export const MAX_MEMBERS_PER_CALL = 200;
@@ -52,6 +54,7 @@ export class ParticipationService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly penalties: PenaltyService,
+    private readonly notifications: MemberNotifications,
     private readonly clock: Clock,
   ) {}
 
@@ -79,6 +82,23 @@ export class ParticipationService {
     throw await missingParticipationError(this.prisma, eventId, () => notFound('participation'));
   }
 
+  /** A participation by its id, or null once it is gone (the member was removed). */
+  findById(id: string): Promise<Participation | null> {
+    return this.prisma.participation.findUnique({ where: { id } });
+  }
+
+  /**
+   * Who may follow an event's participations live: its participants (anyone else FORBIDDEN, whether
+   * or not the event exists) and admins (NOT_FOUND for an event that is not there).
+   */
+  async assertMayFollow(viewer: MemberRecord, eventId: string): Promise<void> {
+    if (viewer.role === 'ADMIN') {
+      if (!(await this.prisma.event.count({ where: { id: eventId } }))) throw notFound('event');
+    } else if (!(await this.prisma.participation.count({ where: { eventId, memberId: viewer.id } }))) {
+      throw forbidden("Only the match's participants and admins can follow it.");
+    }
+  }
+
   /**
    * Adds the members who are not in yet, all or none: an unknown member is NOT_FOUND, one the
    * audience excludes AUDIENCE_MISMATCH, an INACTIVE one MEMBER_INACTIVE. Answers every named
@@ -101,10 +121,12 @@ export class ParticipationService {
       if (excluded.length > 0) {
         throw new DomainError(ErrorCode.AUDIENCE_MISMATCH, `This event is for ${event.audience} members only.`, { memberIds: excluded });
       }
-      await tx.participation.createMany({
+      const added = await tx.participation.createManyAndReturn({
         data: ids.map((memberId) => ({ eventId, memberId, payment: initialPayment(event.fee) })),
         skipDuplicates: true,
+        select: { memberId: true },
       });
+      await this.notifications.notifyAboutMatch(tx, added.map((row) => row.memberId), eventId, addedToMatch);
       const rows = await tx.participation.findMany({ where: { eventId, memberId: { in: ids } } });
       return ids.map((id) => rows.find((row) => row.memberId === id)!);
     });

@@ -5,8 +5,10 @@ import { ErrorCode, DomainError, badUserInput, notFound } from '../../errors/err
 import { Prisma, type Event, type Penalty } from '../../generated/prisma/client';
 import { rowPerKey } from '../../graphql/batch';
 import type { Metrics } from '../../observability/metrics';
-import { afterCommit } from '../../db/transactions';
+import { afterCommit, inTransaction } from '../../db/transactions';
 import { validText } from '../../validation/text';
+import type { MemberNotifications } from '../push/push.service';
+import { penaltyIssued, penaltyRevoked } from '../push/push-messages';
 import type { SeasonWindow } from '../seasons/season-rules';
 import { automaticPenaltiesFor, standingOf, type AutomaticReason } from './penalty-rules';
 import { penaltyInWindowSql } from './penalty-window';
@@ -31,6 +33,7 @@ export class PenaltyService {
     private readonly policy: PenaltyPolicy,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
+    private readonly notifications: MemberNotifications,
   ) {}
 
   /** Each member's active points within a season's window (null: all time), in their order. */
@@ -61,9 +64,10 @@ export class PenaltyService {
       const created = await tx.penalty.createManyAndReturn({
         data: issued.map((penalty) => ({ ...penalty, eventId: event.id, createdAt: event.settledAt ?? this.clock.now() })),
         skipDuplicates: true,
-        select: { reason: true },
+        select: { id: true, memberId: true, points: true, reason: true, note: true },
       });
       this.countIssued(tx, created);
+      await this.tellIssued(tx, created, event.id);
     }
     return issued;
   }
@@ -88,32 +92,38 @@ export class PenaltyService {
       const event = await this.prisma.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
       if (!event) throw notFound('event');
     }
-    const penalty = await this.prisma.penalty.create({
-      data: {
-        memberId: input.memberId,
-        eventId: input.eventId ?? null,
-        reason: 'MANUAL',
-        points: input.points,
-        note,
-        issuedById: adminId,
-        createdAt: this.clock.now(),
-      },
+    return inTransaction(this.prisma, async (tx) => {
+      const penalty = await tx.penalty.create({
+        data: {
+          memberId: input.memberId,
+          eventId: input.eventId ?? null,
+          reason: 'MANUAL',
+          points: input.points,
+          note,
+          issuedById: adminId,
+          createdAt: this.clock.now(),
+        },
+      });
+      this.countIssued(tx, [penalty]);
+      await this.tellIssued(tx, [penalty], penalty.eventId);
+      return penalty;
     });
-    this.metrics.penaltiesIssued.inc({ reason: 'MANUAL' });
-    return penalty;
   }
 
   /** One conditional update: of two revocations at once, one wins and the other is ALREADY_REVOKED. */
   async revoke(adminId: string, id: string, reason: string): Promise<Penalty> {
     const revokeReason = requiredText('reason', reason);
-    const { count } = await this.prisma.penalty.updateMany({
-      where: { id, revokedAt: null },
-      data: { revokedAt: this.clock.now(), revokeReason, revokedById: adminId },
+    return inTransaction(this.prisma, async (tx) => {
+      const { count } = await tx.penalty.updateMany({
+        where: { id, revokedAt: null },
+        data: { revokedAt: this.clock.now(), revokeReason, revokedById: adminId },
+      });
+      const penalty = await tx.penalty.findUnique({ where: { id } });
+      if (!penalty) throw notFound('penalty');
+      if (count === 0) throw new DomainError(ErrorCode.ALREADY_REVOKED, 'This penalty is revoked already.');
+      await this.notifications.notify(tx, [penalty.memberId], penaltyRevoked(penalty));
+      return penalty;
     });
-    const penalty = await this.prisma.penalty.findUnique({ where: { id } });
-    if (!penalty) throw notFound('penalty');
-    if (count === 0) throw new DomainError(ErrorCode.ALREADY_REVOKED, 'This penalty is revoked already.');
-    return penalty;
   }
 
   /**
@@ -145,6 +155,12 @@ export class PenaltyService {
       });
       this.countIssued(tx, created);
     }
+  }
+
+  /** Each penalised member's browsers hear of it, in the issuing transaction. */
+  private async tellIssued(tx: Prisma.TransactionClient, created: Pick<Penalty, 'id' | 'memberId' | 'points' | 'reason' | 'note'>[], eventId: string | null): Promise<void> {
+    const match = eventId ? await tx.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, startsAt: true, address: true } }) : null;
+    for (const penalty of created) await this.notifications.notify(tx, [penalty.memberId], penaltyIssued(penalty, match));
   }
 
   /** penalties_issued_total counts the rows written, once their transaction has committed. */

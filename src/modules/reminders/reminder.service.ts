@@ -4,19 +4,23 @@ import type { Prisma } from '../../generated/prisma/client';
 import type { Logger } from '../../logging/logger';
 import type { OutboxService } from '../notifications/outbox.service';
 import type { WebhookNotices } from '../notifications/webhook-dispatcher';
+import type { MemberNotifications } from '../push/push.service';
+import { matchReminder } from '../push/push-messages';
 import { reminderNotice, type ReminderMember } from './reminder-message';
 import { reminderKey, reminderKeyPrefix, type ReminderTiming } from './reminder-rules';
 
 /**
- * Match reminders through the club webhook's outbox. Exactly once per event and start: the outbox's
- * unique key decides between instances and triggers racing; what is written is delivered at least
- * once, and not at all once the match has started (the notice expires then).
+ * Match reminders: to the club webhook (when there is one) and to each participant's browsers,
+ * through the outbox. Exactly once per event and start: the outbox's unique key decides between
+ * instances and triggers racing (without a webhook, a "record" row holds the key); what is written
+ * is delivered at least once, and not at all once the match has started (the notices expire then).
  */
 export class ReminderService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly outbox: OutboxService,
-    private readonly notices: WebhookNotices,
+    private readonly notices: WebhookNotices | undefined,
+    private readonly push: MemberNotifications,
     readonly timing: ReminderTiming,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -50,11 +54,17 @@ export class ReminderService {
         },
         this.timeZone,
       );
-      return this.notices.enqueue(tx, notice);
+      const first = this.notices
+        ? await this.notices.enqueue(tx, notice)
+        : await this.outbox.enqueue(tx, { ...notice, channel: 'record', deliveredAt: this.clock.now() });
+      if (!first) return false;
+      const going = participants.filter((p) => p.absenceNotice?.status !== 'APPROVED').map((p) => p.memberId);
+      await this.push.notifyAboutMatch(tx, going, eventId, matchReminder, notice.idempotencyKey);
+      return true;
     });
     if (written) {
       this.logger.info({ eventId }, 'match reminder written');
-      this.notices.deliverSoon();
+      this.notices?.deliverSoon();
     }
     return written;
   }
