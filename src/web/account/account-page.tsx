@@ -1,10 +1,11 @@
-import { useQuery } from '@urql/preact';
+import { useClient, useQuery } from '@urql/preact';
 import { graphql } from '../gql';
 import { formValues, useAction } from '../app/actions';
 import { tellSuccess } from '../app/notice';
 import { navigate } from '../app/router';
 import { endSession, updateSession } from '../shared/session';
 import { CalendarLink } from './calendar-link';
+import { PushToggle, stopPushOnThisDevice } from './push-toggle';
 
 const MyProfileQuery = graphql(`
   query MyProfile {
@@ -37,6 +38,7 @@ const UpdateProfileMutation = graphql(`
 `);
 
 export function AccountPage() {
+  const client = useClient();
   const [profile] = useQuery({ query: MyProfileQuery });
   const changePassword = useAction(ChangePasswordMutation);
   const updateProfile = useAction(UpdateProfileMutation);
@@ -61,7 +63,8 @@ export function AccountPage() {
     tellSuccess('프로필을 저장했습니다.');
   };
 
-  const signOut = () => {
+  const signOut = async () => {
+    await stopPushOnThisDevice(client);
     endSession('SIGNED_OUT');
     navigate('/login', { replace: true });
     tellSuccess('로그아웃했습니다.');
@@ -107,6 +110,8 @@ export function AccountPage() {
           </button>
         </form>
       </section>
+
+      <PushToggle />
 
       <CalendarLink />
 

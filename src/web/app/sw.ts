@@ -1,6 +1,6 @@
 // The members' app's service worker (/sw.js, scope /): keeps the app's own files so that it opens
-// offline. It never keeps a GraphQL answer, nor anything else of the member: their last home is
-// kept by the page (localStorage), which sign-out clears.
+// offline, and shows the club's push notifications. It never keeps a GraphQL answer, nor anything
+// else of the member: their last home is kept by the page (localStorage), which sign-out clears.
 
 /** Written in by the build: the app's files (hashed names) and an id that changes with them. */
 declare const PRECACHE_FILES: string[];
@@ -13,12 +13,38 @@ interface FetchEvent extends ExtendableEvent {
   request: Request;
   respondWith(answer: Promise<Response> | Response): void;
 }
+interface PushEvent extends ExtendableEvent {
+  data: { json(): unknown } | null;
+}
+interface NotificationEvent extends ExtendableEvent {
+  notification: Notification;
+}
+interface WindowClient {
+  url: string;
+  focus(): Promise<WindowClient>;
+  navigate(url: string): Promise<WindowClient | null>;
+}
 interface WorkerScope {
   location: Location;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<WindowClient[]>;
+    openWindow(url: string): Promise<WindowClient | null>;
+  };
+  registration: { showNotification(title: string, options: NotificationOptions & { data?: unknown }): Promise<void> };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'push', listener: (event: PushEvent) => void): void;
+  addEventListener(type: 'notificationclick', listener: (event: NotificationEvent) => void): void;
+}
+
+/** What the server sends (src/modules/push/push-messages.ts). */
+interface ClubNotification {
+  title: string;
+  body: string;
+  path: string;
+  tag: string;
 }
 
 const worker = self as unknown as WorkerScope;
@@ -62,4 +88,34 @@ worker.addEventListener('fetch', (event) => {
     // Hashed names never change content: the kept copy is the file.
     event.respondWith(caches.match(request, { cacheName: CACHE }).then((kept) => kept ?? fetch(request)));
   }
+});
+
+worker.addEventListener('push', (event) => {
+  const notification = event.data?.json() as ClubNotification | undefined;
+  if (!notification) return;
+  event.waitUntil(
+    worker.registration.showNotification(notification.title, {
+      body: notification.body,
+      tag: notification.tag,
+      lang: 'ko',
+      icon: '/icons/icon-192.png',
+      data: { path: notification.path },
+    }),
+  );
+});
+
+/** A tap opens the notification's page: in a window of the app already open, or a new one. */
+worker.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = (event.notification.data as { path?: string } | null)?.path ?? '/';
+  // Only a path of this app: a notification never sends the member elsewhere.
+  const target = new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/', worker.location.origin).href;
+  event.waitUntil(
+    worker.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === worker.location.origin);
+      if (!open) return void (await worker.clients.openWindow(target));
+      await open.focus();
+      await open.navigate(target);
+    }),
+  );
 });

@@ -19,6 +19,9 @@ type Documents = {
     "\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n": typeof types.HasCalendarFeedDocument,
     "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
+    "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": typeof types.WebPushKeyDocument,
+    "\n  mutation RegisterPush($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input)\n  }\n": typeof types.RegisterPushDocument,
+    "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n": typeof types.UnregisterPushDocument,
     "\n  query MemberImportCheck($rows: [MemberImportDraftRow!]!) {\n    memberImportCheck(rows: $rows) {\n      row\n      problem\n      field\n      values {\n        loginId\n        name\n        phone\n        gender\n        role\n      }\n    }\n  }\n": typeof types.MemberImportCheckDocument,
     "\n  mutation ImportMembers($rows: [MemberImportRow!]!) {\n    importMembers(rows: $rows) {\n      created {\n        code\n        expiresAt\n        member {\n          id\n          loginId\n          name\n        }\n      }\n    }\n  }\n": typeof types.ImportMembersDocument,
     "\n  query MatchForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n": typeof types.MatchForEditDocument,
@@ -69,6 +72,7 @@ type Documents = {
     "\n  query MySeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n      current\n    }\n    figuresSeason {\n      id\n    }\n  }\n": typeof types.MySeasonsDocument,
     "\n  query MyStanding($seasonId: ID) {\n    me {\n      id\n      name\n      penaltyPoints(seasonId: $seasonId)\n      warningCount(seasonId: $seasonId)\n      standing(seasonId: $seasonId)\n      stats(seasonId: $seasonId) {\n        joined\n        attended\n        late\n        absent\n        excused\n        attendanceRate\n      }\n      penalties(seasonId: $seasonId) {\n        id\n        reason\n        points\n        note\n        createdAt\n        event {\n          id\n          title\n        }\n      }\n      participations {\n        id\n        attendance\n        event {\n          id\n          title\n          startsAt\n        }\n      }\n    }\n  }\n": typeof types.MyStandingDocument,
     "\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  subscription MatchChanged($eventId: ID!) {\n    participationChanged(eventId: $eventId) {\n      id\n    }\n  }\n": typeof types.MatchChangedDocument,
     "\n  fragment SessionPayload on AuthPayload {\n    token\n    expiresAt\n    member {\n      id\n      loginId\n      name\n      role\n    }\n  }\n": typeof types.SessionPayloadFragmentDoc,
     "\n  mutation PageSignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n": typeof types.PageSignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionPayload\n    }\n  }\n": typeof types.SignUpDocument,
@@ -79,6 +83,9 @@ const documents: Documents = {
     "\n  mutation UpdateProfile($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  query HasCalendarFeed {\n    hasCalendarFeed\n  }\n": types.HasCalendarFeedDocument,
     "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n": types.CreateCalendarFeedDocument,
+    "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": types.WebPushKeyDocument,
+    "\n  mutation RegisterPush($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input)\n  }\n": types.RegisterPushDocument,
+    "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n": types.UnregisterPushDocument,
     "\n  query MemberImportCheck($rows: [MemberImportDraftRow!]!) {\n    memberImportCheck(rows: $rows) {\n      row\n      problem\n      field\n      values {\n        loginId\n        name\n        phone\n        gender\n        role\n      }\n    }\n  }\n": types.MemberImportCheckDocument,
     "\n  mutation ImportMembers($rows: [MemberImportRow!]!) {\n    importMembers(rows: $rows) {\n      created {\n        code\n        expiresAt\n        member {\n          id\n          loginId\n          name\n        }\n      }\n    }\n  }\n": types.ImportMembersDocument,
     "\n  query MatchForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      address\n      audience\n      fee\n      startsAt\n      endsAt\n    }\n  }\n": types.MatchForEditDocument,
@@ -129,6 +136,7 @@ const documents: Documents = {
     "\n  query MySeasons {\n    seasons {\n      id\n      name\n      startsAt\n      endsAt\n      current\n    }\n    figuresSeason {\n      id\n    }\n  }\n": types.MySeasonsDocument,
     "\n  query MyStanding($seasonId: ID) {\n    me {\n      id\n      name\n      penaltyPoints(seasonId: $seasonId)\n      warningCount(seasonId: $seasonId)\n      standing(seasonId: $seasonId)\n      stats(seasonId: $seasonId) {\n        joined\n        attended\n        late\n        absent\n        excused\n        attendanceRate\n      }\n      penalties(seasonId: $seasonId) {\n        id\n        reason\n        points\n        note\n        createdAt\n        event {\n          id\n          title\n        }\n      }\n      participations {\n        id\n        attendance\n        event {\n          id\n          title\n          startsAt\n        }\n      }\n    }\n  }\n": types.MyStandingDocument,
     "\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  subscription MatchChanged($eventId: ID!) {\n    participationChanged(eventId: $eventId) {\n      id\n    }\n  }\n": types.MatchChangedDocument,
     "\n  fragment SessionPayload on AuthPayload {\n    token\n    expiresAt\n    member {\n      id\n      loginId\n      name\n      role\n    }\n  }\n": types.SessionPayloadFragmentDoc,
     "\n  mutation PageSignIn($loginId: String!, $password: String!) {\n    login(loginId: $loginId, password: $password) {\n      ...SessionPayload\n    }\n  }\n": types.PageSignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionPayload\n    }\n  }\n": types.SignUpDocument,
@@ -168,6 +176,18 @@ export function graphql(source: "\n  query HasCalendarFeed {\n    hasCalendarFee
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebPushKey {\n    webPushPublicKey\n  }\n"): (typeof documents)["\n  query WebPushKey {\n    webPushPublicKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPush($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input)\n  }\n"): (typeof documents)["\n  mutation RegisterPush($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n"): (typeof documents)["\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -368,6 +388,10 @@ export function graphql(source: "\n  query MyStanding($seasonId: ID) {\n    me {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($loginId: String!, $code: String!, $newPassword: String!) {\n    resetPassword(loginId: $loginId, code: $code, newPassword: $newPassword) {\n      ...SessionPayload\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MatchChanged($eventId: ID!) {\n    participationChanged(eventId: $eventId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription MatchChanged($eventId: ID!) {\n    participationChanged(eventId: $eventId) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { ABSENCE_LABELS, ATTENDANCE_LABELS, PAYMENT_LABELS } from '../app/status
 import { apiErrorOf } from '../shared/graphql-client';
 import { koreaDateTime, koreaTimeRange, won } from '../shared/korea-time';
 import { NotFoundPage } from '../not-found/not-found-page';
+import { LiveStatus, useLiveMatch } from '../shared/live';
 import { CheckInButton } from './check-in-button';
 
 const MatchDetailQuery = graphql(`
@@ -94,8 +95,10 @@ const mapUrl = (title: string, latitude: number, longitude: number) =>
   `https://map.kakao.com/link/map/${encodeURIComponent(title)},${latitude},${longitude}`;
 
 export function MatchPage({ id }: { id: string }) {
-  const [result] = useQuery({ query: MatchDetailQuery, variables: { id } });
+  const [result, refresh] = useQuery({ query: MatchDetailQuery, variables: { id } });
   const now = useNow();
+  // Participants follow their match live (others may not: they read it when they open it).
+  const live = useLiveMatch(id, Boolean(result.data?.event?.myParticipation), () => refresh({ requestPolicy: 'network-only' }));
   const [absenceFormOpen, setAbsenceFormOpen] = useState(false);
   const requestPayment = useAction(RequestPaymentMutation);
   const submitAbsence = useAction(SubmitAbsenceMutation);
@@ -220,6 +223,7 @@ export function MatchPage({ id }: { id: string }) {
 
       <section aria-labelledby="participants-heading">
         <h2 id="participants-heading">참가자 {event.participantCount}명</h2>
+        {mine && <LiveStatus live={live} />}
         <ul class="participants">
           {event.participants.map((participant) => (
             <li key={participant.id} data-testid="participant">

@@ -78,6 +78,8 @@ const MESSAGES: Record<string, (error: ApiError) => string> = {
   SEASON_OVERLAP: () => '다른 시즌과 기간이 겹칩니다. 기간을 고쳐 다시 저장하세요.',
   MEMBER_INACTIVE: () => '비활성 회원입니다. 먼저 상태를 활성으로 바꾸세요.',
   INVALID_SETUP_CODE: () => '설정 코드가 맞지 않거나 만료되었습니다. 서버 로그의 "Setup code"를 확인하세요(서버를 다시 시작하면 새 코드가 나옵니다).',
+  PUSH_ENDPOINT_REFUSED: () => '이 브라우저의 알림 주소를 쓸 수 없습니다. 다른 브라우저(Chrome, Safari, Firefox)에서 알림을 켜 보세요.',
+  TOO_MANY_SUBSCRIPTIONS: () => '실시간 연결이 너무 많습니다. 열어 둔 경기 화면을 몇 개 닫으세요.',
   DATABASE_UNAVAILABLE: () => SERVER_TROUBLE,
   REQUEST_TIMEOUT: () => SERVER_TROUBLE,
   INTERNAL_SERVER_ERROR: () => SERVER_TROUBLE,

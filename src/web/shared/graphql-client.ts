@@ -1,9 +1,34 @@
 // The one GraphQL client of every page (urql): /graphql with the session's token, a refused token
 // ending the session wherever it is met. One client per signed-in member, so that nothing one
 // member loaded is shown to the next.
-import { cacheExchange, Client, CombinedError, fetchExchange, mapExchange } from '@urql/core';
+import { signal } from '@preact/signals';
+import { cacheExchange, Client, CombinedError, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createSocketClient } from 'graphql-ws';
 import type { ApiError } from './error-messages';
 import { endSession, session } from './session';
+
+/** Whether the live socket is up: pages poll while it is not (src/web/shared/live.ts). */
+export const liveConnected = signal(false);
+
+/** graphql-ws's close for a token that no longer works: the session's next request ends it, no reconnecting. */
+const UNAUTHORIZED = 4401;
+
+/**
+ * Subscriptions over WebSocket at /graphql (graphql-ws), opened only while a page subscribes and
+ * reconnecting with back-off while it does; the token goes in connection_init, never in the URL.
+ */
+function createLiveSocket() {
+  const socket = createSocketClient({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+    connectionParams: () => ({ authorization: `Bearer ${session.value?.token ?? ''}` }),
+    lazy: true,
+    retryAttempts: Infinity,
+    shouldRetry: (event) => (event as CloseEvent).code !== UNAUTHORIZED,
+  });
+  socket.on('connected', () => (liveConnected.value = true));
+  socket.on('closed', () => (liveConnected.value = false));
+  return socket;
+}
 
 export function apiErrorOf(error: CombinedError): ApiError {
   const first = error.graphQLErrors[0];
@@ -13,6 +38,7 @@ export function apiErrorOf(error: CombinedError): ApiError {
 }
 
 export function createGraphQLClient(): Client {
+  let liveSocket: ReturnType<typeof createLiveSocket> | undefined;
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -29,6 +55,12 @@ export function createGraphQLClient(): Client {
       }),
       cacheExchange,
       fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const socket = (liveSocket ??= createLiveSocket());
+          return { subscribe: (sink) => ({ unsubscribe: socket.subscribe({ ...request, query: request.query ?? '' }, sink) }) };
+        },
+      }),
     ],
   });
 }

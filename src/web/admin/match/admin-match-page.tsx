@@ -1,5 +1,5 @@
 import { useQuery } from '@urql/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { graphql } from '../../gql';
 import type { AttendanceStatus } from '../../gql/graphql';
 import { useAction } from '../../app/actions';
@@ -7,6 +7,7 @@ import { tellSuccess } from '../../app/notice';
 import { navigate } from '../../app/router';
 import { ABSENCE_LABELS, ATTENDANCE_LABELS, PAYMENT_LABELS } from '../../app/status-labels';
 import { koreaDateTime, koreaTimeRange, won } from '../../shared/korea-time';
+import { LiveStatus, useLiveMatch } from '../../shared/live';
 import { NotFoundPage } from '../../not-found/not-found-page';
 import { useConfirm } from '../confirm-dialog';
 import { useLoadError } from '../load-error';
@@ -77,9 +78,6 @@ const DeleteMatchMutation = graphql(`
 `);
 
 const STATUSES: AttendanceStatus[] = ['PENDING', 'ATTENDED', 'LATE', 'ABSENT', 'EXCUSED'];
-/** The match-day view keeps itself current while it is open. */
-const REFRESH_MS = 5_000;
-
 /** /admin/matches/<id>: the match-day view, each participant's attendance and payment. */
 export function AdminMatchPage({ id }: { id: string }) {
   const [result, refresh] = useQuery({ query: AdminMatchQuery, variables: { id } });
@@ -91,13 +89,8 @@ export function AdminMatchPage({ id }: { id: string }) {
   const [picking, setPicking] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});
   useLoadError(result.error);
-
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') refresh({ requestPolicy: 'network-only' });
-    }, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
+  // The match-day view keeps itself current while it is open: live, or polling while it cannot be.
+  const live = useLiveMatch(id, true, () => refresh({ requestPolicy: 'network-only' }));
 
   if (result.data && !result.data.event) return <NotFoundPage what="경기" />;
   const event = result.data?.event;
@@ -154,6 +147,7 @@ export function AdminMatchPage({ id }: { id: string }) {
 
       <div class="section-head">
         <h2>참가자 {event.participantCount}명</h2>
+        <LiveStatus live={live} />
         <button type="button" data-testid="add-participants" aria-expanded={picking} onClick={() => setPicking(!picking)}>
           참가자 추가
         </button>
