@@ -113,9 +113,10 @@ worker.addEventListener('notificationclick', (event) => {
   event.waitUntil(
     worker.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
       const open = windows.find((client) => new URL(client.url).origin === worker.location.origin);
-      if (!open) return void (await worker.clients.openWindow(target));
-      await open.focus();
-      await open.navigate(target);
+      // A window of the app goes to the page (one this worker does not control yet cannot: a new one opens).
+      const shown = open ? await open.navigate(target).catch(() => null) : null;
+      if (!shown) return void (await worker.clients.openWindow(target));
+      await shown.focus().catch(() => undefined);
     }),
   );
 });
