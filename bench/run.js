@@ -9,6 +9,7 @@ const autocannon = require('autocannon');
 const pg = require('pg');
 const { measureDashboard } = require('./dashboard');
 const { measureApp } = require('./app');
+const { measureLive } = require('./live');
 const { embeddedDataDir, gql, start, stop } = require('./processes');
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -487,6 +488,9 @@ async function main() {
     // Phase 6: the members' app's budgets (Lighthouse, JavaScript on the wire).
     const app = await measureApp();
 
+    // Phase 7: live updates, 500 open sockets on one instance.
+    const live = await measureLive();
+
     const results = {
       machine: { cpus: require('node:os').cpus().length, node: process.version },
       phase0Startup: startup,
@@ -514,6 +518,7 @@ async function main() {
       phase4Dashboard: { ...dashboard.result, serverPeakRssMb: mb(dashboard.peakRssMb) },
       phase5Embedded: embedded,
       phase6App: app,
+      phase7Live: live,
     };
     results.phase2.throughputRatio = +(reads.saturated.requestsPerSecond / results.phase2.saturated.baseline.requestsPerSecond).toFixed(2);
     results.phase5Embedded.throughputToPostgres = +(embedded.saturated.requestsPerSecond / reads.saturated.requestsPerSecond).toFixed(2);

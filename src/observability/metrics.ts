@@ -1,6 +1,18 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ConcurrencyLimit } from '../http/concurrency-limit';
 
+/** Push delivery attempts, each outcome at 0 from the start, so that a dashboard shows none rather than no data. */
+function pushDeliveriesCounter(registry: Registry) {
+  const counter = new Counter({
+    name: 'push_deliveries_total',
+    help: 'Web Push delivery attempts by this instance, by outcome (delivered, retry, failed, gone)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  for (const outcome of ['delivered', 'retry', 'failed', 'gone']) counter.inc({ outcome }, 0);
+  return counter;
+}
+
 /**
  * The Prometheus metrics of one server instance, in a registry of its own (tests run several
  * instances in one process). Served at /metrics.
@@ -75,12 +87,7 @@ export function createMetrics(graphqlAdmission: ConcurrencyLimit) {
       help: 'Participation changes handed to this instance\'s live subscribers (one per subscriber)',
       registers: [registry],
     }),
-    pushDeliveries: new Counter({
-      name: 'push_deliveries_total',
-      help: 'Web Push delivery attempts by this instance, by outcome (delivered, retry, failed, gone, refused)',
-      labelNames: ['outcome'] as const,
-      registers: [registry],
-    }),
+    pushDeliveries: pushDeliveriesCounter(registry),
     webhookDeliveries: new Counter({
       name: 'webhook_deliveries_total',
       help: 'Club webhook delivery attempts by this instance, by kind and outcome (delivered, retry, failed)',

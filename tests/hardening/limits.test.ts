@@ -80,6 +80,7 @@ describe('query limits', () => {
         'MyStanding',
         'OfficerQueue',
         'SeasonChoices',
+        'WebPushKey',
       ].sort(),
     );
     // Each as an admin sends it (the largest answers): none refused by a limit, all answered.

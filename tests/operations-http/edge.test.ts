@@ -5,10 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/config';
 import { addParticipants, createEvent, PITCH } from '../events/event-fixtures';
-import { signUpAdmin, uniqueLoginId } from '../members/member-fixtures';
+import { signUpAdmin, signUpMember, uniqueLoginId } from '../members/member-fixtures';
+import { participationChanges } from '../live/live-client';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import { captureLogs } from '../support/log-capture';
@@ -255,6 +258,31 @@ describe('the nginx edge of deploy/: HTTPS in front of two instances', () => {
     );
     expect(served.every((count) => count > 0)).toBe(true);
     expect(served[0] + served[1]).toBe(7);
+  });
+
+  it('passes live updates through: a subscription over wss:// sees check-ins made on either instance', async () => {
+    const admin = await signUpAdmin(instances[0]);
+    const [first, second] = [await signUpMember(instances[0]), await signUpMember(instances[0])];
+    const event = await createEvent(instances[0], admin.token, { title: 'Live behind nginx', startsInMinutes: 10 });
+    await addParticipants(instances[0], admin.token, event.id, [first.id, second.id]);
+    // A WebSocket that trusts the test's certificate, as a browser trusts the club's.
+    class TrustingWebSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { ca });
+      }
+    }
+    const client = createClient({ url: `${origin.replace('https', 'wss')}/graphql`, webSocketImpl: TrustingWebSocket, connectionParams: { authorization: `Bearer ${admin.token}` }, retryAttempts: 0 });
+    try {
+      const seen = participationChanges(client, event.id);
+      await waitFor(async () => (await Promise.all(instances.map((i) => i.app.services.participationFeed.subscribers(event.id)))).some((n) => n === 1));
+      for (const [instance, member] of [[instances[0], first], [instances[1], second]] as const) {
+        dataOf(await instance.request(CheckInDocument, { eventId: event.id, ...PITCH, accuracyMeters: 10 }, { token: member.token }));
+      }
+      await waitFor(async () => seen.values.length === 2, 5_000);
+      expect(seen.values.map((change) => change.member.id).sort()).toEqual([first.id, second.id].sort());
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('passes the edge\'s request id and the client\'s own address to pitchside, whatever X-Forwarded-For the client sends', async () => {
