@@ -3,7 +3,7 @@
 // member loaded is shown to the next.
 import { signal } from '@preact/signals';
 import { cacheExchange, Client, CombinedError, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
-import { createClient as createSocketClient } from 'graphql-ws';
+import type { Client as SocketClient } from 'graphql-ws';
 import type { ApiError } from './error-messages';
 import { endSession, session } from './session';
 
@@ -16,9 +16,11 @@ const UNAUTHORIZED = 4401;
 /**
  * Subscriptions over WebSocket at /graphql (graphql-ws), opened only while a page subscribes and
  * reconnecting with back-off while it does; the token goes in connection_init, never in the URL.
+ * graphql-ws is fetched with the first subscription: pages without one never load it.
  */
-function createLiveSocket() {
-  const socket = createSocketClient({
+async function createLiveSocket(): Promise<SocketClient> {
+  const { createClient } = await import('graphql-ws');
+  const socket = createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
     connectionParams: () => ({ authorization: `Bearer ${session.value?.token ?? ''}` }),
     lazy: true,
@@ -38,7 +40,7 @@ export function apiErrorOf(error: CombinedError): ApiError {
 }
 
 export function createGraphQLClient(): Client {
-  let liveSocket: ReturnType<typeof createLiveSocket> | undefined;
+  let liveSocket: Promise<SocketClient> | undefined;
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -57,8 +59,24 @@ export function createGraphQLClient(): Client {
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
-          const socket = (liveSocket ??= createLiveSocket());
-          return { subscribe: (sink) => ({ unsubscribe: socket.subscribe({ ...request, query: request.query ?? '' }, sink) }) };
+          return {
+            subscribe(sink) {
+              let unsubscribe: (() => void) | undefined;
+              let ended = false;
+              (liveSocket ??= createLiveSocket()).then(
+                (socket) => {
+                  if (!ended) unsubscribe = socket.subscribe({ ...request, query: request.query ?? '' }, sink);
+                },
+                (error) => sink.error(error),
+              );
+              return {
+                unsubscribe() {
+                  ended = true;
+                  unsubscribe?.();
+                },
+              };
+            },
+          };
         },
       }),
     ],
