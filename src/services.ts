@@ -86,7 +86,8 @@ export function createServices({ config, clock, logger, database, metrics }: Cor
   const participations = new ParticipationService(prisma, penalties, push, clock);
   const dues = new DuesService(prisma, participations, penalties, push, clock);
   const seasons = new SeasonService(prisma, clock);
-  metrics.observeNotices(() => outbox.countByState());
+  // webhook_notices and its alert are the club webhook's; push deliveries have push_deliveries_total.
+  metrics.observeNotices(() => outbox.countByState('webhook'));
   const { webhookUrl } = config.settlement;
   // Without a webhook no notice is written: there would be nobody to deliver it to.
   const notices = webhookUrl ? new WebhookDispatcher(outbox, { ...config.settlement, webhookUrl }, logger, metrics) : undefined;

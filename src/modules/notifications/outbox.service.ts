@@ -124,12 +124,12 @@ export class OutboxService {
     return ms === null ? null : Math.max(0, ms);
   }
 
-  /** Notices waiting to be delivered, and those that ran out of attempts (they stay recorded). */
-  async countByState(): Promise<{ pending: number; failed: number }> {
+  /** One channel's notices waiting to be delivered, and those that ran out of attempts (they stay recorded). */
+  async countByState(channel: string): Promise<{ pending: number; failed: number }> {
     const [counts] = await this.prisma.$queryRaw<{ pending: number; failed: number }[]>`
       SELECT count(*) FILTER (WHERE "delivered_at" IS NULL AND "failed_at" IS NULL)::int AS "pending",
              count(*) FILTER (WHERE "failed_at" IS NOT NULL)::int AS "failed"
-        FROM "outbox_messages"`;
+        FROM "outbox_messages" WHERE "channel" = ${channel}`;
     return counts;
   }
 

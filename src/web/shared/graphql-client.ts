@@ -3,7 +3,7 @@
 // member loaded is shown to the next.
 import { signal } from '@preact/signals';
 import { cacheExchange, Client, CombinedError, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
-import type { Client as SocketClient } from 'graphql-ws';
+import type { Client as SocketClient } from 'graphql-ws/client';
 import type { ApiError } from './error-messages';
 import { endSession, session } from './session';
 
@@ -19,7 +19,7 @@ const UNAUTHORIZED = 4401;
  * graphql-ws is fetched with the first subscription: pages without one never load it.
  */
 async function createLiveSocket(): Promise<SocketClient> {
-  const { createClient } = await import('graphql-ws');
+  const { createClient } = await import('graphql-ws/client');
   const socket = createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
     connectionParams: () => ({ authorization: `Bearer ${session.value?.token ?? ''}` }),
