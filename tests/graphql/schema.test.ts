@@ -22,7 +22,7 @@ const CONTRACT_COPY = path.join(CONTRACT_DIR, 'api-contract.graphql');
  * The contract additions of the issues resolved so far, copied from ../shared/contract-additions:
  * the contract is the base plus these. A later issue's file joins this list when it is built.
  */
-const RESOLVED_ADDITIONS = ['seasons-and-accounts.graphql', 'absences-reminders-exports.graphql'];
+const RESOLVED_ADDITIONS = ['seasons-and-accounts.graphql', 'absences-reminders-exports.graphql', 'live-and-push.graphql'];
 
 const contractText = () => [CONTRACT_COPY, ...RESOLVED_ADDITIONS.map((file) => path.join(CONTRACT_DIR, file))].map((file) => readFileSync(file, 'utf8')).join('\n');
 
