@@ -164,7 +164,7 @@ describe('the socket limits', () => {
   let member: SignedUpMember;
   beforeAll(async () => {
     server = await startTestServer({
-      env: { LIVE_MAX_SOCKETS_PER_ADDRESS: '2', LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET: '2', LIVE_MAX_MESSAGE_BYTES: '2048' },
+      env: { LIVE_MAX_SOCKETS_PER_ADDRESS: '2', LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET: '2', LIVE_MAX_MESSAGE_BYTES: '2048', LIVE_KEEP_ALIVE_SECONDS: '1' },
     });
     member = await signUpMember(server);
   });
@@ -182,6 +182,30 @@ describe('the socket limits', () => {
     expect(third.errors!.map((error) => error.extensions?.code)).toEqual(['TOO_MANY_SUBSCRIPTIONS']);
     held.forEach((subscription) => subscription.dispose());
     client.dispose();
+  });
+
+  it('pings every socket, and drops one that stops answering (a phone gone out of reach)', async () => {
+    // The sockets of the tests before may still be closing: past the limit of two, the upgrade is refused.
+    let silent: WebSocket | undefined;
+    await waitFor(async () => {
+      const candidate = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: false });
+      const opened = await new Promise<boolean>((resolve) => {
+        candidate.once('open', () => resolve(true));
+        candidate.once('unexpected-response', (request) => {
+          request.destroy();
+          resolve(false);
+        });
+      });
+      if (opened) silent = candidate;
+      return opened;
+    });
+    let pings = 0;
+    silent!.on('ping', () => (pings += 1));
+    const opened = Date.now();
+    await new Promise((resolve) => silent!.once('close', resolve));
+    // LIVE_KEEP_ALIVE_SECONDS=1: a ping each second, and a socket that has not answered by the next is cut.
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(1_500);
+    expect(pings).toBeGreaterThanOrEqual(1);
   });
 
   it('closes a socket that sends a message over the size limit (1009)', async () => {
