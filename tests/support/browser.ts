@@ -28,15 +28,21 @@ export interface PageWatch {
   elsewhere: string[];
   /** What the page's Content-Security-Policy refused, and any other error the console shows. */
   consoleErrors: string[];
-  /** Every request the page made, with its Authorization header (if any). */
-  requests: { method: string; url: string; authorization: string | undefined }[];
+  /** Every request the page made, with its Authorization header (if any) and a GraphQL request's operation name. */
+  requests: { method: string; url: string; authorization: string | undefined; operation?: string }[];
 }
 
 export function watchPage(page: Page, origin: string): PageWatch {
   const watch: PageWatch = { elsewhere: [], consoleErrors: [], requests: [] };
   page.on('request', (request) => {
     const url = request.url();
-    watch.requests.push({ method: request.method(), url, authorization: request.headers().authorization });
+    let operation: string | undefined;
+    try {
+      operation = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+    } catch {
+      // Not a JSON body.
+    }
+    watch.requests.push({ method: request.method(), url, authorization: request.headers().authorization, operation });
     if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) watch.elsewhere.push(url);
   });
   page.on('console', (message) => {
