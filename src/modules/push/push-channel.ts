@@ -5,7 +5,7 @@ import type { Logger } from '../../logging/logger';
 import type { Metrics } from '../../observability/metrics';
 import type { DeliveryOutcome, OutboxChannel } from '../notifications/outbox-dispatcher';
 import type { ClaimedNotice } from '../notifications/outbox.service';
-import { checkPushEndpoint, publicOnlyLookup } from './push-endpoint';
+import { checkPushEndpoint, isUnresolved, publicOnlyLookup } from './push-endpoint';
 import type { PushNoticePayload, PushService } from './push.service';
 
 /** Back-off between attempts: 2 s, 4 s, … at most an hour; the notice's 24-hour expiry ends it. */
@@ -57,9 +57,10 @@ export class PushChannel implements OutboxChannel {
     const { allowLocalEndpoints, subject } = this.push.settings;
     try {
       await checkPushEndpoint(browser.endpoint, allowLocalEndpoints);
-    } catch {
+    } catch (error) {
+      if (isUnresolved(error)) return { result: 'retry', error: 'the endpoint\'s host did not resolve' };
       await this.push.drop(browser.id);
-      return { result: 'failed', error: 'endpoint no longer resolves to a public address; subscription dropped' };
+      return { result: 'failed', error: 'endpoint no longer resolves to a public address only; subscription dropped' };
     }
     const details = webPush.generateRequestDetails(
       { endpoint: browser.endpoint, keys: { p256dh: browser.p256dh, auth: browser.auth } },

@@ -6,8 +6,12 @@ import { DomainError, ErrorCode } from '../../errors/errors';
 /** Longer than any push service's endpoint (FCM's, Mozilla's and Apple's are under 300 characters). */
 const MAX_ENDPOINT_LENGTH = 2048;
 
-const refused = (why: string) =>
-  new DomainError(ErrorCode.PUSH_ENDPOINT_REFUSED, `This push endpoint cannot be used: ${why}.`, { field: 'endpoint' });
+/** `unresolved`: the name did not resolve right now, which at send time is worth trying again. */
+const refused = (why: string, unresolved = false) =>
+  new DomainError(ErrorCode.PUSH_ENDPOINT_REFUSED, `This push endpoint cannot be used: ${why}.`, { field: 'endpoint', ...(unresolved ? { unresolved } : {}) });
+
+/** Whether a refusal was only that the host did not resolve (DNS down), not that it is not public. */
+export const isUnresolved = (error: unknown) => error instanceof DomainError && error.details.unresolved === true;
 
 /**
  * Whether an address is one the wider internet reaches: not loopback, private, carrier-grade NAT,
@@ -45,7 +49,7 @@ export async function checkPushEndpoint(endpoint: string, allowLocal: boolean): 
   const addresses = isIP(host)
     ? [host]
     : await new Promise<string[]>((resolve, reject) =>
-        lookup(host, { all: true, verbatim: true }, (error, found) => (error ? reject(refused('its host does not resolve')) : resolve(found.map((entry) => entry.address)))),
+        lookup(host, { all: true, verbatim: true }, (error, found) => (error ? reject(refused('its host does not resolve', true)) : resolve(found.map((entry) => entry.address)))),
       );
   if (addresses.length === 0 || !addresses.every(isPublicAddress)) throw refused('its host is not a public address');
   return url;
