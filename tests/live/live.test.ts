@@ -90,6 +90,22 @@ describe('participationChanged across instances', () => {
     adminClient.dispose();
   });
 
+  it('sends, once notifications come back, a change made while the instances had lost them', async () => {
+    const { event, alice, bob } = await matchDay();
+    const client = liveClient(second.url, alice.token);
+    const seen = participationChanges(client, event.id);
+    await waitFor(async () => (await liveSubscribers(second, event.id)) === 1);
+    // Both instances' listening connections cut, as a database restart would; they come back a second later.
+    const cut = await first.app.database.read<{ ended: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN participation_changed'`,
+      [],
+    );
+    expect(cut.length).toBe(2);
+    dataOf(await first.request(CheckInDocument, { eventId: event.id, ...PITCH, accuracyMeters: 10 }, { token: bob.token }));
+    await waitFor(async () => seen.values.some((change) => change.member.id === bob.id && change.attendance === 'ATTENDED'), 10_000);
+    client.dispose();
+  });
+
   it("refuses a member someone else's match with FORBIDDEN, and the socket goes on serving their own", async () => {
     const { event } = await matchDay();
     const outsider = await signUpMember(first);

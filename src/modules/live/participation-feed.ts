@@ -10,12 +10,15 @@ import type { ParticipationService } from '../participations/participation.servi
 
 /** The channel the participations and absence_notices triggers notify (prisma/migrations/…_live_and_push). */
 const PARTICIPATION_CHANGED = 'participation_changed';
+/** How far before a loss of notifications the catch-up looks: instances' clocks differ a little. */
+const CATCH_UP_MARGIN_MS = 5_000;
 
 /**
  * Participation changes as they commit, on every instance: a trigger NOTIFYs "<event id>:<participation id>"
  * for every change made anywhere; this instance reads that row once, and only when someone here
  * follows its event, and hands it to each of them. Each subscriber's own execution then applies
- * the privacy rule to what it sees (the field resolvers, with that subscriber as viewer).
+ * the privacy rule to what it sees (the field resolvers, with that subscriber as viewer). While the
+ * listening connection is lost nothing arrives; once it is back, what changed meanwhile is sent.
  */
 export class ParticipationFeed implements BackgroundJob {
   readonly name = 'participation feed';
@@ -23,6 +26,8 @@ export class ParticipationFeed implements BackgroundJob {
   /** Rows are read one after another, so that subscribers see changes in the order they committed. */
   private reading: Promise<void> = Promise.resolve();
   private stopFollowing?: () => Promise<void>;
+  /** When notifications stopped reaching this instance (the listening connection lost); null while they do. */
+  private lostAt: Date | null = null;
 
   constructor(
     private readonly database: Database,
@@ -49,7 +54,8 @@ export class ParticipationFeed implements BackgroundJob {
     this.stopFollowing = await this.database.follow(PARTICIPATION_CHANGED, {
       message: (payload) => this.changed(payload),
       following: (isFollowing) => {
-        if (!isFollowing) this.logger.warn('live updates paused: changes made now reach subscribers only through their pages\' polling');
+        if (!isFollowing) this.lostAt ??= new Date();
+        else if (this.lostAt) this.catchUp(this.lostAt);
       },
     });
   }
@@ -59,16 +65,38 @@ export class ParticipationFeed implements BackgroundJob {
     await this.reading;
   }
 
+  /**
+   * Back after a loss: every participation of a followed event changed since shortly before it (the
+   * margin covers other instances' clocks) is sent, so subscribers miss nothing made meanwhile.
+   */
+  private catchUp(lostAt: Date): void {
+    this.lostAt = null;
+    const events = this.changes.eventNames().filter((name): name is string => typeof name === 'string');
+    if (events.length === 0) return;
+    this.reading = this.reading.then(async () => {
+      try {
+        for (const participation of await this.participations.changedSince(events, new Date(lostAt.getTime() - CATCH_UP_MARGIN_MS))) {
+          this.deliver(participation);
+        }
+      } catch (error) {
+        this.logger.warn({ err: error }, 'live updates: the changes made while notifications were lost could not be read');
+      }
+    });
+  }
+
+  private deliver(participation: Participation): void {
+    const subscribers = this.changes.listenerCount(participation.eventId);
+    this.changes.emit(participation.eventId, participation);
+    this.metrics.liveMessages.inc(subscribers);
+  }
+
   private changed(payload: string): void {
     const [eventId, participationId] = payload.split(':');
     if (!participationId || this.changes.listenerCount(eventId) === 0) return;
     this.reading = this.reading.then(async () => {
       try {
         const participation = await this.participations.findById(participationId);
-        if (!participation) return;
-        const subscribers = this.changes.listenerCount(eventId);
-        this.changes.emit(eventId, participation);
-        this.metrics.liveMessages.inc(subscribers);
+        if (participation) this.deliver(participation);
       } catch (error) {
         this.logger.warn({ err: error, eventId }, 'a participation change could not be read for live subscribers');
       }

@@ -87,6 +87,17 @@ export class ParticipationService {
     return this.prisma.participation.findUnique({ where: { id } });
   }
 
+  /** The events' participations changed since `since` (their row, or their absence notice), oldest change first. */
+  changedSince(eventIds: string[], since: Date): Promise<Participation[]> {
+    return this.prisma.participation.findMany({
+      where: {
+        eventId: { in: eventIds },
+        OR: [{ updatedAt: { gte: since } }, { absenceNotice: { submittedAt: { gte: since } } }, { absenceNotice: { reviewedAt: { gte: since } } }],
+      },
+      orderBy: { updatedAt: 'asc' },
+    });
+  }
+
   /**
    * Who may follow an event's participations live: its participants (anyone else FORBIDDEN, whether
    * or not the event exists) and admins (NOT_FOUND for an event that is not there).
