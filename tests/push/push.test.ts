@@ -7,11 +7,14 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { dataOf, errorOf, graphqlRequest } from '../support/graphql-client';
 import {
   ConfirmPaymentDocument,
+  DeleteEventDocument,
   IssuePenaltyDocument,
   RejectPaymentDocument,
   RequestPaymentConfirmationDocument,
   ReviewAbsenceDocument,
   RevokePenaltyDocument,
+  SetAttendanceDocument,
+  SettleEventDocument,
   SignUpDocument,
   SubmitAbsenceDocument,
 } from '../support/operations.generated';
@@ -171,10 +174,40 @@ describe('Web Push', () => {
     );
     expect(byKind['penalty-issued']).toMatchObject({ title: '벌점 2점이 부과되었어요', path: '/me' });
     expect(byKind['penalty-issued'].body).toContain('장비 미반납');
-    expect(byKind['penalty-revoked']).toMatchObject({ title: '벌점 2점이 취소되었어요', body: '사유: 반납 확인', path: '/me' });
+    expect(byKind['penalty-revoked']).toMatchObject({ title: '벌점 2점이 취소되었어요', path: '/me' });
+    expect(byKind['penalty-revoked'].body).toContain('사유: 반납 확인');
     expect(byKind['payment-rejected'].body).toContain('입금 내역 없음');
     expect(byKind['payment-confirmed']).toMatchObject({ title: '회비 납부가 확인되었어요', path: `/matches/${event.id}` });
     expect(byKind['absence-reviewed']).toMatchObject({ title: '불참 사유가 승인되었어요', body: '수요 풋살 · 시험 잘 봐요' });
+  });
+
+  it("tells of settlement's penalties, of one revoked when the attendance is corrected, and of those revoked with their match's deletion", async () => {
+    const [absent, late] = [await memberWithBrowser(), await memberWithBrowser()];
+    const event = await createEvent(server, admin.token, { title: '금요 매치', startsInMinutes: 10, fee: 0 });
+    await addParticipants(server, admin.token, event.id, [absent.id, late.id]);
+    server.clock.advance(3 * 3600_000);
+    try {
+      dataOf(await server.request(SettleEventDocument, { id: event.id }, { token: admin.token }));
+      await waitFor(async () => [absent, late].every((member) => notificationsOf(member.browser).some((n) => n.kind === 'penalty-issued')), 10_000);
+      expect(notificationsOf(absent.browser).find((n) => n.kind === 'penalty-issued')).toMatchObject({ title: '벌점 3점이 부과되었어요', path: '/me' });
+      expect(notificationsOf(absent.browser).find((n) => n.kind === 'penalty-issued')!.body).toContain('불참 · 금요 매치');
+
+      // Corrected to LATE: the absence's 3 points go, the lateness's 1 point comes.
+      dataOf(await server.request(SetAttendanceDocument, { eventId: event.id, memberId: late.id, status: 'LATE' }, { token: admin.token }));
+      await waitFor(async () => notificationsOf(late.browser).length === 4, 10_000);
+      const [, , revoked, issued] = notificationsOf(late.browser);
+      expect([revoked.kind, issued.kind].sort()).toEqual(['penalty-issued', 'penalty-revoked']);
+      const byKind = Object.fromEntries([revoked, issued].map((n) => [n.kind, n]));
+      expect(byKind['penalty-revoked']).toMatchObject({ title: '벌점 3점이 취소되었어요' });
+      expect(byKind['penalty-revoked'].body).toContain('경기 기록이 바뀌어');
+      expect(byKind['penalty-issued']).toMatchObject({ title: '벌점 1점이 부과되었어요' });
+
+      dataOf(await server.request(DeleteEventDocument, { id: event.id }, { token: admin.token }));
+      await waitFor(async () => notificationsOf(absent.browser).some((n) => n.kind === 'penalty-revoked'), 10_000);
+      expect(notificationsOf(absent.browser).filter((n) => n.kind === 'penalty-revoked')).toHaveLength(1);
+    } finally {
+      server.clock.set(new Date());
+    }
   });
 
   it('sends the match reminder to participants who have not been excused', async () => {

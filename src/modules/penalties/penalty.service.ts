@@ -67,17 +67,18 @@ export class PenaltyService {
         select: { id: true, memberId: true, points: true, reason: true, note: true },
       });
       this.countIssued(tx, created);
-      await this.tellIssued(tx, created, event.id);
+      await this.tell(tx, event.id, { issued: created });
     }
     return issued;
   }
 
   /** An event's deletion revokes the penalties it produced; they stay in the ledger. */
   async revokeForDeletedEvent(tx: Prisma.TransactionClient, eventId: string): Promise<void> {
-    await tx.penalty.updateMany({
+    const revoked = await tx.penalty.updateManyAndReturn({
       where: { eventId, revokedAt: null },
       data: { revokedAt: this.clock.now(), revokeReason: 'event deleted' },
     });
+    await this.tell(tx, eventId, { revoked });
   }
 
   async issueManual(adminId: string, input: { memberId: string; points: number; note: string; eventId?: string | null }): Promise<Penalty> {
@@ -105,7 +106,7 @@ export class PenaltyService {
         },
       });
       this.countIssued(tx, [penalty]);
-      await this.tellIssued(tx, [penalty], penalty.eventId);
+      await this.tell(tx, penalty.eventId, { issued: [penalty] });
       return penalty;
     });
   }
@@ -121,7 +122,7 @@ export class PenaltyService {
       const penalty = await tx.penalty.findUnique({ where: { id } });
       if (!penalty) throw notFound('penalty');
       if (count === 0) throw new DomainError(ErrorCode.ALREADY_REVOKED, 'This penalty is revoked already.');
-      await this.notifications.notify(tx, [penalty.memberId], penaltyRevoked(penalty));
+      await this.tell(tx, penalty.eventId, { revoked: [penalty] });
       return penalty;
     });
   }
@@ -140,27 +141,34 @@ export class PenaltyService {
       where: { eventId, memberId, revokedAt: null, reason: { in: [...AUTOMATIC_REASONS] } },
     });
     const stale = active.filter((penalty) => !due.some((d) => d.reason === penalty.reason));
-    if (stale.length > 0) {
-      await tx.penalty.updateMany({
-        where: { id: { in: stale.map((penalty) => penalty.id) } },
-        data: { revokedAt: this.clock.now(), revokeReason },
-      });
-    }
+    const revoked =
+      stale.length > 0
+        ? await tx.penalty.updateManyAndReturn({ where: { id: { in: stale.map((penalty) => penalty.id) } }, data: { revokedAt: this.clock.now(), revokeReason } })
+        : [];
     const missing = due.filter((d) => !active.some((penalty) => penalty.reason === d.reason));
-    if (missing.length > 0) {
-      const created = await tx.penalty.createManyAndReturn({
-        data: missing.map((d) => ({ memberId, eventId, reason: d.reason, points: d.points, createdAt: this.clock.now() })),
-        skipDuplicates: true,
-        select: { reason: true },
-      });
-      this.countIssued(tx, created);
-    }
+    const issued =
+      missing.length > 0
+        ? await tx.penalty.createManyAndReturn({
+            data: missing.map((d) => ({ memberId, eventId, reason: d.reason, points: d.points, createdAt: this.clock.now() })),
+            skipDuplicates: true,
+          })
+        : [];
+    this.countIssued(tx, issued);
+    await this.tell(tx, eventId, { issued, revoked });
   }
 
-  /** Each penalised member's browsers hear of it, in the issuing transaction. */
-  private async tellIssued(tx: Prisma.TransactionClient, created: Pick<Penalty, 'id' | 'memberId' | 'points' | 'reason' | 'note'>[], eventId: string | null): Promise<void> {
+  /** The members' browsers hear of penalties issued and revoked, in the same transaction, read at once. */
+  private async tell(
+    tx: Prisma.TransactionClient,
+    eventId: string | null,
+    { issued = [], revoked = [] }: { issued?: Pick<Penalty, 'id' | 'memberId' | 'points' | 'reason' | 'note'>[]; revoked?: Penalty[] },
+  ): Promise<void> {
+    if (issued.length === 0 && revoked.length === 0) return;
     const match = eventId ? await tx.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, startsAt: true, address: true } }) : null;
-    for (const penalty of created) await this.notifications.notify(tx, [penalty.memberId], penaltyIssued(penalty, match));
+    await this.notifications.notifyEach(tx, [
+      ...issued.map((penalty) => ({ memberId: penalty.memberId, notification: penaltyIssued(penalty, match) })),
+      ...revoked.map((penalty) => ({ memberId: penalty.memberId, notification: penaltyRevoked(penalty, match) })),
+    ]);
   }
 
   /** penalties_issued_total counts the rows written, once their transaction has committed. */

@@ -61,14 +61,14 @@ export function penaltyIssued(penalty: { id: string; points: number; reason: str
   return { kind: 'penalty-issued', title: `벌점 ${penalty.points}점이 부과되었어요`, body: `${why}. 내 기록에서 확인하세요.`, path: '/me', tag: `penalty-${penalty.id}` };
 }
 
-export function penaltyRevoked(penalty: { id: string; points: number; revokeReason: string | null }): MemberNotification {
-  return {
-    kind: 'penalty-revoked',
-    title: `벌점 ${penalty.points}점이 취소되었어요`,
-    body: penalty.revokeReason ? `사유: ${penalty.revokeReason}` : '내 기록에서 확인하세요.',
-    path: '/me',
-    tag: `penalty-${penalty.id}`,
-  };
+/**
+ * A revoked penalty: an admin's by hand says the admin's reason; an automatic one was revoked
+ * because the match's record changed (or the match was deleted), which is said in Korean.
+ */
+export function penaltyRevoked(penalty: { id: string; points: number; reason: string; revokeReason: string | null }, match: MatchFacts | null): MemberNotification {
+  const what = [PENALTY_REASONS[penalty.reason] ?? penalty.reason, match?.title].filter(Boolean).join(' · ');
+  const why = penalty.reason === 'MANUAL' && penalty.revokeReason ? `사유: ${penalty.revokeReason}` : '경기 기록이 바뀌어 다시 계산되었어요.';
+  return { kind: 'penalty-revoked', title: `벌점 ${penalty.points}점이 취소되었어요`, body: `${what} · ${why}`, path: '/me', tag: `penalty-${penalty.id}` };
 }
 
 export function paymentConfirmed(match: MatchFacts): MemberNotification {

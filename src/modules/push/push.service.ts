@@ -27,9 +27,18 @@ export interface PushNoticePayload {
   notification: Pick<MemberNotification, 'kind' | 'title' | 'body' | 'path' | 'tag'>;
 }
 
+/** One member's notification; `key` (default: its kind and a fresh id) makes its outbox keys. */
+export interface MemberMessage {
+  memberId: string;
+  notification: MemberNotification;
+  key?: string;
+}
+
 /** What other modules see: notifications go in with their transaction, one per browser of each member. */
 export interface MemberNotifications {
   notify(tx: Prisma.TransactionClient, memberIds: readonly string[], notification: MemberNotification, key?: string): Promise<void>;
+  /** Several members' own notifications at once (a settlement's penalties): their browsers read once. */
+  notifyEach(tx: Prisma.TransactionClient, messages: readonly MemberMessage[]): Promise<void>;
   /** A notification about a match, made from its facts as the caller's transaction reads them. */
   notifyAboutMatch(
     tx: Prisma.TransactionClient,
@@ -119,21 +128,32 @@ export class PushService implements MemberNotifications {
     await this.prisma.pushSubscription.deleteMany({ where: { id } });
   }
 
-  async notify(tx: Prisma.TransactionClient, memberIds: readonly string[], notification: MemberNotification, key = `${notification.kind}:${randomUUID()}`): Promise<void> {
-    if (memberIds.length === 0) return;
-    const browsers = await tx.pushSubscription.findMany({ where: { memberId: { in: [...memberIds] } }, select: { id: true } });
+  notify(tx: Prisma.TransactionClient, memberIds: readonly string[], notification: MemberNotification, key = `${notification.kind}:${randomUUID()}`): Promise<void> {
+    return this.notifyEach(tx, memberIds.map((memberId) => ({ memberId, notification, key })));
+  }
+
+  async notifyEach(tx: Prisma.TransactionClient, messages: readonly MemberMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const browsers = await tx.pushSubscription.findMany({
+      where: { memberId: { in: [...new Set(messages.map((message) => message.memberId))] } },
+      select: { id: true, memberId: true },
+    });
     const window = new Date(this.clock.now().getTime() + DELIVERY_WINDOW_MS);
-    const expiresAt = notification.expiresAt && notification.expiresAt < window ? notification.expiresAt : window;
-    const { kind, title, body, path, tag } = notification;
     await this.outbox.enqueueMany(
       tx,
-      browsers.map((browser) => ({
-        channel: 'push',
-        kind,
-        idempotencyKey: `${key}:push:${browser.id}`,
-        payload: { subscriptionId: browser.id, notification: { kind, title, body, path, tag } } satisfies PushNoticePayload,
-        expiresAt,
-      })),
+      messages.flatMap(({ memberId, notification, key = `${notification.kind}:${randomUUID()}` }) => {
+        const { kind, title, body, path, tag } = notification;
+        const expiresAt = notification.expiresAt && notification.expiresAt < window ? notification.expiresAt : window;
+        return browsers
+          .filter((browser) => browser.memberId === memberId)
+          .map((browser) => ({
+            channel: 'push',
+            kind,
+            idempotencyKey: `${key}:push:${browser.id}`,
+            payload: { subscriptionId: browser.id, notification: { kind, title, body, path, tag } } satisfies PushNoticePayload,
+            expiresAt,
+          }));
+      }),
     );
   }
 
