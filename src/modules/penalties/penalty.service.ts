@@ -8,7 +8,7 @@ import type { Metrics } from '../../observability/metrics';
 import { afterCommit, inTransaction } from '../../db/transactions';
 import { validText } from '../../validation/text';
 import type { MemberNotifications } from '../push/push.service';
-import { penaltyIssued, penaltyRevoked } from '../push/push-messages';
+import { MATCH_FACTS, penaltyIssued, penaltyRevoked } from '../push/push-messages';
 import type { SeasonWindow } from '../seasons/season-rules';
 import { automaticPenaltiesFor, standingOf, type AutomaticReason } from './penalty-rules';
 import { penaltyInWindowSql } from './penalty-window';
@@ -164,7 +164,7 @@ export class PenaltyService {
     { issued = [], revoked = [] }: { issued?: Pick<Penalty, 'id' | 'memberId' | 'points' | 'reason' | 'note'>[]; revoked?: Penalty[] },
   ): Promise<void> {
     if (issued.length === 0 && revoked.length === 0) return;
-    const match = eventId ? await tx.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, startsAt: true, address: true } }) : null;
+    const match = eventId ? await tx.event.findUnique({ where: { id: eventId }, select: MATCH_FACTS }) : null;
     await this.notifications.notifyEach(tx, [
       ...issued.map((penalty) => ({ memberId: penalty.memberId, notification: penaltyIssued(penalty, match) })),
       ...revoked.map((penalty) => ({ memberId: penalty.memberId, notification: penaltyRevoked(penalty, match) })),

@@ -20,6 +20,9 @@ export interface MatchFacts {
   address: string;
 }
 
+/** The event's columns a notification reads (a Prisma select). */
+export const MATCH_FACTS = { id: true, title: true, startsAt: true, address: true } as const;
+
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
 
 /** "12월 6일 (일) 오후 3:00", in the club's time zone (composed here: Node's ICU may lack Korean day periods). */

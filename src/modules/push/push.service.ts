@@ -8,7 +8,7 @@ import { DomainError, ErrorCode } from '../../errors/errors';
 import type { Prisma } from '../../generated/prisma/client';
 import type { OutboxService } from '../notifications/outbox.service';
 import { checkPushEndpoint } from './push-endpoint';
-import type { MatchFacts, MemberNotification } from './push-messages';
+import { MATCH_FACTS, type MatchFacts, type MemberNotification } from './push-messages';
 
 /** api-rules.md: at most 10 browsers per member; an eleventh replaces the oldest. */
 export const MAX_SUBSCRIPTIONS_PER_MEMBER = 10;
@@ -165,7 +165,7 @@ export class PushService implements MemberNotifications {
     key?: string,
   ): Promise<void> {
     if (memberIds.length === 0) return;
-    const match = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { id: true, title: true, startsAt: true, address: true } });
+    const match = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: MATCH_FACTS });
     await this.notify(tx, memberIds, message(match, this.timeZone), key);
   }
 

@@ -54,9 +54,8 @@ export class ReminderService {
         },
         this.timeZone,
       );
-      const first = this.notices
-        ? await this.notices.enqueue(tx, notice)
-        : await this.outbox.enqueue(tx, { ...notice, channel: 'record', deliveredAt: this.clock.now() });
+      // Without a webhook to deliver it, the notice is only the record that holds the key.
+      const first = await this.outbox.enqueue(tx, this.notices ? notice : { ...notice, channel: 'record', deliveredAt: this.clock.now() });
       if (!first) return false;
       const going = participants.filter((p) => p.absenceNotice?.status !== 'APPROVED').map((p) => p.memberId);
       await this.push.notifyAboutMatch(tx, going, eventId, matchReminder, notice.idempotencyKey);
